@@ -208,6 +208,29 @@ describe('KMS keys named through their aliases', () => {
     expect(findingOf(scanned, CMK, 'aws_s3_bucket.managed').status).toBe('FAIL');
     expect(findingOf(scanned, CMK, 'aws_s3_bucket.shared').status).toBe('PASS');
   });
+
+  it('reads a key that data.aws_kms_key and data.aws_kms_alias both read as one resource, as DescribeKey shows it', async () => {
+    const id = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+    const document = planReadingKeys(
+      [
+        bucket('shared'),
+        encryption(
+          'shared',
+          keyArn(id),
+          ref('data.aws_kms_alias.shared.target_key_arn', 'data.aws_kms_alias.shared'),
+        ),
+      ],
+      [
+        aliasRead('shared', 'alias/platform/shared', id),
+        keyRead('shared', id, 'CUSTOMER', 'alias/platform/shared'),
+      ],
+    );
+    const scanned = await scanDocument(document);
+    const keys = scanned.resources.filter((r) => r.id === keyArn(id));
+    expect(keys.map((key) => key.origin.iac?.address)).toEqual(['data.aws_kms_key.shared']);
+    expect(scanned.coverage.resources).toBe(2);
+    expect(findingOf(scanned, CMK, 'aws_s3_bucket.shared').status).toBe('PASS');
+  });
 });
 
 /** A state of AWS provider 5.x resources, as `terraform state pull` writes it. */

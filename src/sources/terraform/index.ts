@@ -239,15 +239,22 @@ function* readTerraform(
   // thing, the plan's stands: one of its kind where it is (the Region's detector, which it may
   // change or delete), or, for what the cloud names by its own id (a directory user's object
   // id), the same object. A state's (the state file, or show -json of a state) is what the state
-  // holds, as its resources are.
+  // holds, as its resources are. Two readings of one object (a key read by data.aws_kms_key
+  // and by data.aws_kms_alias) are one resource: one that shows it whole stands over one that
+  // shows part of it (TerraformAdapter.partial), else the first.
   const readingAction = asState ? 'state' : 'read';
-  for (const read of readings) {
+  const readIds = new Set<string>();
+  const wholeFirst = [...readings].sort(
+    (a, b) => Number(READINGS[a.type]!.partial ?? false) - Number(READINGS[b.type]!.partial ?? false),
+  );
+  for (const read of wholeFirst) {
     const adapter = READINGS[read.type]!;
     for (const reading of adapter.each?.(read) ?? [read]) {
       const unit = { primary: reading, parts: new Map() };
-      const built = adapter.build(unit, new Translation('after', config), linker);
       const account = adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider);
       const ownId = adapter.idOf?.(unit, linker, account);
+      if (ownId !== undefined && (managedIds.has(ownId) || readIds.has(ownId))) continue;
+      const built = adapter.build(unit, new Translation('after', config), linker);
       const resource: Resource = {
         ...built,
         account,
@@ -262,7 +269,8 @@ function* readTerraform(
         },
         snapshot: snapshotOf(reading),
       };
-      if (ownId === undefined ? !managed.has(placeOf(resource)) : !managedIds.has(ownId)) yield resource;
+      if (ownId !== undefined) readIds.add(ownId);
+      if (ownId !== undefined || !managed.has(placeOf(resource))) yield resource;
     }
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are

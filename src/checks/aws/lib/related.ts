@@ -306,8 +306,19 @@ export function clusterSetting<K extends 'backupRetentionPeriod' | 'encrypted'>(
   inventory: InventoryView,
   setting: K,
 ): NonNullable<AwsRdsClusterFacts[K]> | undefined {
-  const cluster = clusterOf(instance, inventory);
-  const fact = cluster?.facts[setting];
-  if (!cluster || !fact || fact.source === 'unknown') return undefined;
-  return evidenceFrom(cluster, fact) as NonNullable<AwsRdsClusterFacts[K]>;
+  return knownSetting(clusterOf(instance, inventory), setting);
+}
+
+/**
+ * A setting of a related resource (an instance's cluster, a read replica's source), as evidence
+ * of that resource, when the inventory holds the resource with the setting known; undefined
+ * otherwise.
+ */
+export function knownSetting<K extends string, F extends { readonly [key in K]?: Fact<unknown> }>(
+  related: Resource<F> | undefined,
+  setting: K,
+): NonNullable<F[K]> | undefined {
+  const fact = related?.facts[setting];
+  if (!related || !fact || fact.source === 'unknown') return undefined;
+  return evidenceFrom(related, fact) as NonNullable<F[K]>;
 }

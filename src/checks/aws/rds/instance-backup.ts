@@ -3,8 +3,8 @@ import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type InventoryView } from '../../check.ts';
-import { decideOnFact, evidenceFrom } from '../../verdict.ts';
-import { clusterSetting } from '../lib/related.ts';
+import { decideOnFact } from '../../verdict.ts';
+import { clusterSetting, knownSetting } from '../lib/related.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
   meta: {
@@ -46,6 +46,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     // Daily automated backups: a retention of N days keeps N generations (national policy
     // 3.5 3)(2) asks for several: minBackupGenerations 2 there, 1 elsewhere).
     const min = ctx.params.minBackupGenerations;
+    const meets = (days: number) => days >= min;
     // An Aurora or Multi-AZ DB cluster keeps its instances' backups ("Amazon Aurora: Not
     // applicable" to an instance's BackupRetentionPeriod).
     const own =
@@ -56,12 +57,12 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     // retention decides where the replica's own falls short.
     const source = resource.facts.replicaOf;
     const retention =
-      source?.source === 'explicit' && !(own.source !== 'unknown' && own.value >= min)
+      source?.source === 'explicit' && !(own.source !== 'unknown' && meets(own.value))
         ? sourceRetention(source.value, ctx.inventory)
         : own;
     return decideOnFact(
       retention,
-      (days) => days >= min,
+      meets,
       { pass: 'backedUp', fail: 'noBackup', unknown: 'unknown' },
       { db: resource.name, min },
     );
@@ -71,10 +72,11 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
 /** The backup retention of a read replica's source instance, as its evidence; unknown where the inventory does not hold it. */
 function sourceRetention(sourceArn: string, inventory: InventoryView): Fact<number> {
   const source = inventory.byId('aws', sourceArn) as Resource<AwsRdsInstanceFacts> | undefined;
-  const fact = source?.facts.backupRetentionPeriod;
-  if (source && fact && fact.source !== 'unknown') return evidenceFrom(source, fact) as Fact<number>;
-  return unknown('configuration.readReplicaSourceDBInstanceIdentifier', {
-    ja: `リードレプリカのデータは複製元 ${sourceArn} の自動バックアップで保護されますが、複製元の保持期間がエクスポートにありません`,
-    en: `a read replica's data is backed up on its source ${sourceArn}, whose retention the export does not show`,
-  });
+  return (
+    knownSetting(source, 'backupRetentionPeriod') ??
+    unknown('configuration.readReplicaSourceDBInstanceIdentifier', {
+      ja: `リードレプリカのデータは複製元 ${sourceArn} の自動バックアップで保護されますが、複製元の保持期間がエクスポートにありません`,
+      en: `a read replica's data is backed up on its source ${sourceArn}, whose retention the export does not show`,
+    })
+  );
 }

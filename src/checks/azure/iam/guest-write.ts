@@ -67,7 +67,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestWriteAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const guests = holdersOf(subscription, ctx, (assignment) => writesResources(assignment, ctx), guestOf);
+    const guests = holdersOf(subscription, ctx, writesResources, guestOf);
     if (guests.length === 0) return result;
     return fail(
       'guestWriteAssigned',

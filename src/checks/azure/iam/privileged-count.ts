@@ -10,7 +10,7 @@ import {
 } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { assignableRoles } from '../lib/role-conditions.ts';
+import { mayAssign } from '../lib/role-conditions.ts';
 import { roleGrants } from '../lib/role-grants.ts';
 
 export default defineCheck({
@@ -252,13 +252,10 @@ function conditionedPrivilege(
   condition: Evidence & { readonly value: string },
   ctx: CheckContext,
 ): Privilege {
-  const roles = assignableRoles(condition.value);
-  if (roles === 'any') return { privileged: true, evidence: condition };
-  const grants = roles?.map((role) => roleGrants(role, ctx).grants);
-  if (grants?.includes(true)) return { privileged: true, evidence: condition };
-  if (grants === undefined || grants.includes(undefined))
-    return { privileged: undefined, evidence: condition, byCondition: true };
-  return { privileged: false, evidence: condition };
+  const privileged = mayAssign(condition.value, (role) => roleGrants(role, ctx).grants);
+  return privileged === undefined
+    ? { privileged, evidence: condition, byCondition: true }
+    : { privileged, evidence: condition };
 }
 
 /** The role assignments read, all from answers that selected some: no listing of them. */

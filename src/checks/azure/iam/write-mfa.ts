@@ -63,12 +63,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'writerNotRegistered'> {
     const result = evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const users = holdersOf(
-      subscription,
-      ctx,
-      (assignment) => writesResources(assignment, ctx),
-      unregisteredMemberOf,
-    );
+    const users = holdersOf(subscription, ctx, writesResources, unregisteredMemberOf);
     if (users.length === 0) return result;
     return fail(
       'writerNotRegistered',

@@ -12,7 +12,7 @@ import {
 } from '../../../model/azure-built-in-roles.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import type { CheckContext, Evidence } from '../../check.ts';
-import { assignableRoles } from './role-conditions.ts';
+import { mayAssign } from './role-conditions.ts';
 import { roleGrants } from './role-grants.ts';
 
 /**
@@ -45,13 +45,11 @@ export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, 
   if (roleGrants(role.value, ctx).grants !== true) return false;
   if (!(role.value in PRIVILEGED_BUILT_IN_ROLES) || condition?.source !== 'explicit' || !condition.value)
     return true;
-  const roles = assignableRoles(condition.value);
-  if (roles === 'any') return true;
-  return (roles ?? []).some(
-    (assignable) =>
-      assignable === OWNER_ROLE ||
-      assignable === CONTRIBUTOR_ROLE ||
-      roleGrants(assignable, ctx).grants === true,
+  return (
+    mayAssign(
+      condition.value,
+      (assignable) => assignable === CONTRIBUTOR_ROLE || roleGrants(assignable, ctx).grants,
+    ) === true
   );
 }
 
@@ -59,7 +57,7 @@ export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, 
 function userAssignments(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
 ): readonly Resource<AzureRoleAssignmentFacts>[] {
   const assignments = ctx.inventory.inAccount(
     'azure',
@@ -69,10 +67,10 @@ function userAssignments(
   return assignments.filter((assignment) => {
     const { scope, principalType: type } = assignment.facts;
     return (
-      holds(assignment) &&
       scope?.value !== undefined &&
       controlsSubscription(scope.value, subscription.id) &&
-      (type?.value === undefined || type.value.toLowerCase() === 'user')
+      (type?.value === undefined || type.value.toLowerCase() === 'user') &&
+      holds(assignment, ctx)
     );
   });
 }
@@ -151,7 +149,7 @@ export function unregisteredMemberOf(
 export function holdersOf(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
   pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
 ): readonly RoleHolder[] {
   return byHolder(

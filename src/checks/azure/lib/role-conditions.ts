@@ -9,7 +9,7 @@
  * any custom role that itself assigns roles): the condition does not tell.
  * https://learn.microsoft.com/azure/role-based-access-control/delegate-role-assignments-portal
  */
-export function assignableRoles(condition: string): 'any' | readonly string[] | undefined {
+function assignableRoles(condition: string): 'any' | readonly string[] | undefined {
   if (!WRITE_ACTION.test(condition)) return 'any';
   const limits = [...condition.matchAll(ROLE_WRITTEN)];
   if (limits.length === 0) return 'any';
@@ -22,3 +22,19 @@ const WRITE_ACTION = /ActionMatches\{'Microsoft\.Authorization\/roleAssignments\
 /** The role of the assignment being written (`@Request`; a deletion's is `@Resource`) and the operator limiting it. */
 const ROLE_WRITTEN =
   /@Request\[Microsoft\.Authorization\/roleAssignments:RoleDefinitionId\]\s+(\S+)\s*\{([^}]*)\}/gi;
+
+/**
+ * Whether a condition lets its holder assign a role `test` accepts: true when it does not limit
+ * the roles written or names one `test` accepts, false when `test` refuses every one it names,
+ * undefined when the condition does not tell (assignableRoles) or `test` cannot tell of one.
+ */
+export function mayAssign(
+  condition: string,
+  test: (role: string) => boolean | undefined,
+): boolean | undefined {
+  const roles = assignableRoles(condition);
+  if (roles === 'any') return true;
+  const accepted = roles?.map(test);
+  if (accepted?.includes(true)) return true;
+  return accepted === undefined || accepted.includes(undefined) ? undefined : false;
+}

@@ -3,6 +3,7 @@ import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { type Resource, sameRegion } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { lookupBy } from '../../lookup.ts';
 import { missingData } from '../../missing-data.ts';
 
 const NETWORK_WATCHER = 'microsoft.network/networkwatchers';
@@ -141,18 +142,16 @@ export default defineCheck({
     // the subscriptions and groups beside it (Resource Graph's resourcecontainers).
     const fromListing = (r: Resource) => !r.picked && !r.notified;
     const inAccount = ctx.inventory.inAccount('azure', vnet.account);
-    const watchers = inAccount.filter(
-      (r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet) && fromListing(r),
+    const watchers = byNativeType(inAccount, NETWORK_WATCHER).filter(
+      (r) => ofRegion(r, vnet) && fromListing(r),
     );
     const regionListed =
       flowLogs.some(fromListing) ||
-      (watchers.length > 0 &&
-        inAccount.some(
-          (r) =>
-            r.nativeType !== NETWORK_WATCHER &&
-            !RESOURCE_CONTAINER.test(r.nativeType) &&
-            watchers.some((watcher) => watcher.origin.file === r.origin.file),
-        ));
+      watchers.some((watcher) =>
+        byFile(inAccount, watcher.origin.file).some(
+          (r) => r.nativeType !== NETWORK_WATCHER && !RESOURCE_CONTAINER.test(r.nativeType),
+        ),
+      );
     if (regionListed) return fail('notLogged', evidence, { subnets: uncovered });
     if (flowLogs.length === 0) return undetermined('notExported', evidence);
     const unlisted = unknown(`${vnet.region}: Microsoft.Network/networkWatchers/flowLogs`, {
@@ -162,6 +161,10 @@ export default defineCheck({
     return undetermined('onlyPicked', [...evidence, unlisted], { subnets: uncovered });
   },
 });
+
+/** An account's resources by native type, and by the file they were read from: looked up for every network. */
+const byNativeType = lookupBy((r: Resource) => [r.nativeType]);
+const byFile = lookupBy((r: Resource) => [r.origin.file]);
 
 /**
  * A flow log or Network Watcher of the network's region. Neither is ever global: one read without

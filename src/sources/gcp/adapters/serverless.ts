@@ -25,7 +25,7 @@ const INGRESS: Readonly<Record<string, string>> = {
   INGRESS_SETTINGS_UNSPECIFIED: 'all',
 };
 
-const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
+export const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
 
 /** Absent, the ingress is the services' default: requests from the internet are allowed. */
 const DEFAULT_INGRESS_NOTE = {
@@ -57,7 +57,7 @@ export function cloudRunServiceFacts(data: JsonObject, dataPath: string): GcpSer
   return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE), invokerIamDisabled };
 }
 
-const INVOKER_IAM_ANNOTATION = 'run.googleapis.com/invoker-iam-disabled';
+export const INVOKER_IAM_ANNOTATION = 'run.googleapis.com/invoker-iam-disabled';
 
 /** Absent, Cloud Run checks the caller's `run.routes.invoke` permission (the default). */
 const INVOKER_CHECK_ON_NOTE = {

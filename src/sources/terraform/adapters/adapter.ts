@@ -116,6 +116,12 @@ export interface TerraformAdapter {
    * an instance for each, each judged as one.
    */
   each?(reading: TfInstance): TfInstance[];
+  /**
+   * A data source that shows only part of the object it reads (`data.aws_kms_alias` shows only
+   * who manages its key): where another reading shows the same object (the same `idOf`), that one
+   * is judged, and this one adds nothing.
+   */
+  readonly partial?: true;
 }
 
 /** A resource made with another: its id and name are the other's with `suffix` (`.root_block_device`). */
@@ -131,6 +137,17 @@ export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
 /** The split resource of a type the plan deletes, when it leaves none of that type. */
 export function removedPart(unit: Unit, type: string): TfInstance | undefined {
   return partsOf(unit, type).length === 0 ? unit.removed?.get(type)?.[0] : undefined;
+}
+
+/**
+ * The plan's instance of a Terraform type whose `arn` it shows to be `arn`: the key a data source
+ * reads, the customer managed policy an attachment names by ARN.
+ */
+export function instanceWithArn(ctx: BuildContext, type: string, arn: string): TfInstance | undefined {
+  return ctx.instancesOf(type).find((instance) => {
+    const own = instance.after.read('arn');
+    return own.state === 'known' && own.value === arn;
+  });
 }
 
 /**

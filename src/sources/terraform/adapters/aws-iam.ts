@@ -6,6 +6,7 @@ import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import {
   type BuildContext,
+  instanceWithArn,
   isLeftOut,
   type PartLink,
   partsOf,
@@ -240,10 +241,7 @@ class AttachedPolicies {
     if (typeof arn !== 'string' || arn === '') return;
     this.arns.push(arn);
     if (AWS_MANAGED_POLICY.test(arn)) return;
-    const policy = this.#ctx.instancesOf(POLICY).find((candidate) => {
-      const own = candidate.after.read('arn');
-      return own.state === 'known' && own.value === arn;
-    });
+    const policy = instanceWithArn(this.#ctx, POLICY, arn);
     if (policy) this.#addDocument(policy);
     else
       this.#tr.mark(this.#inlinePath, `${from.address}.${attribute}`, 'unknown', {

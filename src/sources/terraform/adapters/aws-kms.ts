@@ -1,7 +1,7 @@
 import { keyManagerOfReference } from '../../../model/aws.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Translation } from '../translation.ts';
-import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { type BuildContext, instanceWithArn, type TerraformAdapter, type Unit } from './adapter.ts';
 import { configItem, fromConfigItem, readInto } from './aws-record.ts';
 
 /**
@@ -35,10 +35,7 @@ function kmsKeyRead(unit: Unit, tr: Translation): Resource {
 function kmsKeyReadId(unit: Unit, ctx: BuildContext, attribute: string): string | undefined {
   const arn = unit.primary.after.read(attribute);
   if (arn.state !== 'known' || typeof arn.value !== 'string' || arn.value === '') return undefined;
-  const managed = ctx.instancesOf('aws_kms_key').find((key) => {
-    const own = key.after.read('arn');
-    return own.state === 'known' && own.value === arn.value;
-  });
+  const managed = instanceWithArn(ctx, 'aws_kms_key', arn.value);
   return managed ? ctx.idOf(managed) : arn.value;
 }
 
@@ -50,10 +47,8 @@ function kmsKeyReadId(unit: Unit, ctx: BuildContext, attribute: string): string 
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/kms_alias
  */
 function kmsAliasRead(unit: Unit, tr: Translation): Resource {
-  const read = unit.primary.after.read('name');
-  const manager =
-    read.state === 'known' && typeof read.value === 'string' ? keyManagerOfReference(read.value) : undefined;
-  if (manager) tr.mark('configuration.keyManager', `${unit.primary.address}.name`, 'known');
+  const name = tr.read(unit.primary, 'name', 'configuration.keyManager');
+  const manager = typeof name === 'string' ? keyManagerOfReference(name) : undefined;
   return fromConfigItem(configItem('AWS::KMS::Key', manager ? { keyManager: manager } : {}), tr);
 }
 
@@ -64,5 +59,6 @@ export const awsKmsReadings: Readonly<Record<string, TerraformAdapter>> = {
     provider: 'aws',
     build: kmsAliasRead,
     idOf: (unit, ctx) => kmsKeyReadId(unit, ctx, 'target_key_arn'),
+    partial: true,
   },
 };

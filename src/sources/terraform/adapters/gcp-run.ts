@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
+import { INGRESS_ANNOTATION, INVOKER_IAM_ANNOTATION } from '../../gcp/adapters/serverless.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -82,7 +83,8 @@ function settingsAt(fields: Readonly<Record<string, string>>): ReadSettings {
   };
 }
 
-const RUN_V1_ANNOTATIONS = ['run.googleapis.com/ingress', 'run.googleapis.com/invoker-iam-disabled'];
+/** The annotations the Cloud Run reader judges (cloudRunServiceFacts). */
+const RUN_V1_ANNOTATIONS = [INGRESS_ANNOTATION, INVOKER_IAM_ANNOTATION];
 
 function adapter(kind: Serverless): TerraformAdapter {
   const parts: Record<string, PartLink> = {};
