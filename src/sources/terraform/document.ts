@@ -104,8 +104,7 @@ export function readInstances(
   // the resources they plan: Terraform lists every planned resource there, no-ops included.
   const emptyChanges = changes?.length === 0 && !moduleResources(planned).next().done;
   if (kind === 'plan' && !refreshed) {
-    const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-    for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined)) {
+    for (const resource of moduleResources(priorRoot(document))) {
       const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
       if (reading) readings.push(reading);
     }
@@ -167,8 +166,7 @@ function refreshOnlyState(document: JsonObject): JsonObject | undefined {
   if ('resource_changes' in document || document.errored === true) return undefined;
   const planned = isObject(document.planned_values) ? document.planned_values.root_module : undefined;
   if (!moduleResources(planned).next().done) return undefined;
-  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-  const root = isObject(prior) ? prior.root_module : undefined;
+  const root = priorRoot(document);
   return isObject(root) && !moduleResources(root).next().done ? root : undefined;
 }
 
@@ -185,8 +183,7 @@ function* leftOut(document: JsonObject, changes: readonly unknown[]): Generator<
       (change) => (isObject(change) ? [change.address, change.previous_address] : []),
     ),
   );
-  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-  for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined))
+  for (const resource of moduleResources(priorRoot(document)))
     if (isObject(resource) && resource.mode === 'managed' && !held.has(resource.address)) yield resource;
 }
 
@@ -208,7 +205,12 @@ function skipDeferred(deferred: unknown, skipped: SkippedInstance[]): void {
   }
 }
 
-/** The resources of a `root_module` and its `child_modules`, depth first. */
+/** The root module of a plan's `prior_state` (the state it was planned from, refreshed). */
+function priorRoot(document: JsonObject): unknown {
+  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+  return isObject(prior) ? prior.root_module : undefined;
+}
+
 /** The resources of a module of `planned_values`, `prior_state` or a state, its child modules' included. */
 export function* moduleResources(module: unknown): Generator<unknown> {
   if (!isObject(module)) return;
