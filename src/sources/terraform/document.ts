@@ -103,6 +103,9 @@ export function readInstances(
   // Plans written by hand (policy tools' test data) may leave `resource_changes` empty beside
   // the resources they plan: Terraform lists every planned resource there, no-ops included.
   const emptyChanges = changes?.length === 0 && !moduleResources(planned).next().done;
+  // `-target` (or changes deferred to a later plan) leaves resources out on purpose; an errored
+  // plan is not applied at all. Older plans have no `complete`.
+  const incomplete = document.complete === false && document.errored !== true;
   if (kind === 'plan' && !refreshed) {
     for (const resource of moduleResources(priorRoot(document))) {
       const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
@@ -128,7 +131,7 @@ export function readInstances(
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
-    if (document.complete === false && document.errored !== true)
+    if (incomplete)
       for (const resource of leftOut(document, changes))
         readStateResource(resource, 'state', instances, skipped, asState);
   } else if (refreshed) {
@@ -147,6 +150,11 @@ export function readInstances(
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }
   }
+  // What the plan and its prior state hold is judged, and the coverage says it is not everything.
+  if (incomplete)
+    notes.push(
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
+    );
   return {
     instances,
     skipped,
