@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
+import { providerType } from '../../src/sources/terraform/address.ts';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
-import { providerType, type TfInstance } from '../../src/sources/terraform/document.ts';
+import type { TfInstance } from '../../src/sources/terraform/document.ts';
 import { awsIngressRule, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
 

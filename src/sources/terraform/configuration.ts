@@ -1,4 +1,5 @@
-import { splitAddress, type TfInstance } from './document.ts';
+import { splitAddress } from './address.ts';
+import type { TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type { IacAction } from '../../model/resource.ts';
+import { moduleOf, nameInAddress } from './address.ts';
 import { isObject, type JsonObject, terraformDocumentKind } from './kind.ts';
 import { TfValues } from './tf-values.ts';
 
@@ -103,9 +104,11 @@ export function readInstances(
   // Plans written by hand (policy tools' test data) may leave `resource_changes` empty beside
   // the resources they plan: Terraform lists every planned resource there, no-ops included.
   const emptyChanges = changes?.length === 0 && !moduleResources(planned).next().done;
+  // `-target` (or changes deferred to a later plan) leaves resources out on purpose; an errored
+  // plan is not applied at all. Older plans have no `complete`.
+  const incomplete = document.complete === false && document.errored !== true;
   if (kind === 'plan' && !refreshed) {
-    const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-    for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined)) {
+    for (const resource of moduleResources(priorRoot(document))) {
       const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
       if (reading) readings.push(reading);
     }
@@ -129,7 +132,7 @@ export function readInstances(
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
-    if (document.complete === false && document.errored !== true)
+    if (incomplete)
       for (const resource of leftOut(document, changes))
         readStateResource(resource, 'state', instances, skipped, asState);
   } else if (refreshed) {
@@ -148,6 +151,11 @@ export function readInstances(
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }
   }
+  // What the plan and its prior state hold is judged, and the coverage says it is not everything.
+  if (incomplete)
+    notes.push(
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
+    );
   return {
     instances,
     skipped,
@@ -167,8 +175,7 @@ function refreshOnlyState(document: JsonObject): JsonObject | undefined {
   if ('resource_changes' in document || document.errored === true) return undefined;
   const planned = isObject(document.planned_values) ? document.planned_values.root_module : undefined;
   if (!moduleResources(planned).next().done) return undefined;
-  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-  const root = isObject(prior) ? prior.root_module : undefined;
+  const root = priorRoot(document);
   return isObject(root) && !moduleResources(root).next().done ? root : undefined;
 }
 
@@ -185,8 +192,7 @@ function* leftOut(document: JsonObject, changes: readonly unknown[]): Generator<
       (change) => (isObject(change) ? [change.address, change.previous_address] : []),
     ),
   );
-  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
-  for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined))
+  for (const resource of moduleResources(priorRoot(document)))
     if (isObject(resource) && resource.mode === 'managed' && !held.has(resource.address)) yield resource;
 }
 
@@ -208,7 +214,12 @@ function skipDeferred(deferred: unknown, skipped: SkippedInstance[]): void {
   }
 }
 
-/** The resources of a `root_module` and its `child_modules`, depth first. */
+/** The root module of a plan's `prior_state` (the state it was planned from, refreshed). */
+function priorRoot(document: JsonObject): unknown {
+  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+  return isObject(prior) ? prior.root_module : undefined;
+}
+
 /** The resources of a module of `planned_values`, `prior_state` or a state, its child modules' included. */
 export function* moduleResources(module: unknown): Generator<unknown> {
   if (!isObject(module)) return;
@@ -252,76 +263,6 @@ function identityOf(record: JsonObject): Identity | string {
 /** An entry's address when it has one, else what the entry is. */
 function addressOf(record: JsonObject, entry: string): string {
   return typeof record.address === 'string' ? record.address : entry;
-}
-
-/**
- * A plan written by hand (policy tests, examples) often gives a change's address and type
- * without the name and index that `terraform show -json` writes beside them: they are the
- * address's last part (`module.m.aws_s3_bucket.logs["a"]` → `logs`, `"a"`).
- */
-function nameInAddress(
-  address: string,
-  type: string,
-): { name: string; index: number | string | undefined } | undefined {
-  const parts = splitAddress(address);
-  if (parts.at(-2) !== type) return undefined;
-  const last = /^([^[\]"]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(parts.at(-1) ?? '');
-  if (!last) return undefined;
-  const key = last[2];
-  return {
-    name: last[1]!,
-    index: key === undefined ? undefined : key.startsWith('"') ? (JSON.parse(key) as string) : Number(key),
-  };
-}
-
-/**
- * The provider's type (`aws`, `google-beta`) from `provider_name` in each form Terraform and
- * OpenTofu have written: a source address on any registry host (`registry.terraform.io/hashicorp/aws`,
- * `registry.opentofu.org/hashicorp/aws`, a private registry's `app.terraform.io/org/aws`, a
- * filesystem mirror's `terraform.local/org/aws`, 0.13's legacy `registry.terraform.io/-/aws`),
- * 0.12's local name with its alias (`aws`, `aws.osaka`), and the provider configuration
- * addresses of state files (`provider.aws`, `module.x.provider["registry.terraform.io/hashicorp/aws"].osaka`).
- * The type is the last segment of the source address: the host and namespace do not change it.
- */
-export function providerType(providerName: string): string {
-  const quoted = /(?:^|\.)provider\["([^"]*)"\]/.exec(providerName)?.[1];
-  if (quoted !== undefined) return quoted.slice(quoted.lastIndexOf('/') + 1);
-  const name = providerName.replace(/^(?:.*\.)?provider\./, '');
-  return name.slice(name.lastIndexOf('/') + 1).split('.')[0] ?? '';
-}
-
-/** `module.a["x"].module.b.aws_s3_bucket.c[0]` → `module.a["x"].module.b`. */
-export function moduleOf(address: string): string {
-  const parts = splitAddress(address);
-  let end = 0;
-  while (parts[end] === 'module' && end + 1 < parts.length) end += 2;
-  return parts.slice(0, end).join('.');
-}
-
-/**
- * Splits an address at the dots that are not inside an index key (`["a.b"]`). Inside a key, a
- * backslash escapes the character after it (`["say \"hi\""]`, `["C:\\logs\\"]`): an escaped
- * backslash does not escape the quote after it.
- */
-export function splitAddress(address: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let inString = false;
-  for (let i = 0; i < address.length; i++) {
-    const char = address[i]!;
-    if (inString && char === '\\') {
-      current += char + (address[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (char === '"') inString = !inString;
-    if (char === '.' && !inString) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts;
 }
 
 /** Reads one `resource_changes` entry; a data source is returned (not judged, but it can be looked into). */

@@ -20,64 +20,61 @@ export function unflattened(flat: JsonObject): JsonObject {
 
 type Flat = Map<string, string>;
 
+/** The keys of one attribute (or list element): its own value, or the keys below it, without its name. */
+interface Part {
+  own?: string;
+  readonly inner: Flat;
+}
+
+/**
+ * The keys grouped by their first part, in the order of their first key: a key without a dot is
+ * the part's own value, a longer one goes below it (a map's keys, dots and all, stay whole below
+ * its name).
+ */
+function parts(flat: Flat): Map<string, Part> {
+  const grouped = new Map<string, Part>();
+  for (const [key, value] of flat) {
+    const dot = key.indexOf('.');
+    const name = dot === -1 ? key : key.slice(0, dot);
+    const part = grouped.get(name) ?? { inner: new Map<string, string>() };
+    grouped.set(name, part);
+    if (dot === -1) part.own = value;
+    else part.inner.set(key.slice(dot + 1), value);
+  }
+  return grouped;
+}
+
 /** The object the keys describe: each first part of a key an attribute. */
 function objectOf(flat: Flat): JsonObject {
   const object: JsonObject = {};
-  for (const name of firstParts(flat)) {
-    const value = valueAt(flat, name);
+  for (const [name, part] of parts(flat)) {
+    const value = attributeValue(part);
     if (value !== undefined) object[name] = value;
   }
   return object;
 }
 
-/** The attribute names, in the order of their first key (a map's keys, dots and all, are under its name). */
-function firstParts(flat: Flat): Set<string> {
-  const names = new Set<string>();
-  for (const key of flat.keys()) {
-    const dot = key.indexOf('.');
-    names.add(dot === -1 ? key : key.slice(0, dot));
-  }
-  return names;
-}
-
 /** The value of one attribute: a scalar, a list or set (`name.#`), a map (`name.%`) or a block. */
-function valueAt(flat: Flat, name: string): unknown {
-  const scalar = flat.get(name);
-  if (scalar !== undefined) return typed(scalar);
-  const inner = under(flat, name);
+function attributeValue({ own, inner }: Part): unknown {
+  if (own !== undefined) return typed(own);
   if (inner.has('%')) {
     inner.delete('%');
     return Object.fromEntries([...inner].map(([key, value]) => [key, typed(value)]));
   }
   if (inner.has('#')) {
     inner.delete('#');
-    const elements = new Map<string, Flat>();
-    for (const [key, value] of inner) {
-      const dot = key.indexOf('.');
-      const element = dot === -1 ? key : key.slice(0, dot);
-      const held = elements.get(element) ?? new Map<string, string>();
-      elements.set(element, held);
-      held.set(dot === -1 ? '' : key.slice(dot + 1), value);
-    }
+    const elements = parts(inner);
+    const keys = [...elements.keys()];
     // A list's positions in their order; a set's hashes in the file's (sorted) order.
-    const order = [...elements.keys()].every((key) => /^\d+$/.test(key))
-      ? [...elements.keys()].sort((a, b) => Number(a) - Number(b))
-      : [...elements.keys()];
+    const order = keys.every((key) => /^\d+$/.test(key)) ? keys.sort((a, b) => Number(a) - Number(b)) : keys;
     return order.map((key) => {
       const element = elements.get(key)!;
-      const own = element.get('');
-      return own !== undefined && element.size === 1 ? typed(own) : objectOf(element);
+      return element.own !== undefined && element.inner.size === 0
+        ? typed(element.own)
+        : objectOf(element.inner);
     });
   }
   return inner.size > 0 ? objectOf(inner) : undefined;
-}
-
-/** The keys below `name.`, without it. */
-function under(flat: Flat, name: string): Flat {
-  const prefix = `${name}.`;
-  const inner: Flat = new Map();
-  for (const [key, value] of flat) if (key.startsWith(prefix)) inner.set(key.slice(prefix.length), value);
-  return inner;
 }
 
 const NUMBER = /^-?(?:0|[1-9]\d{0,8})$/;

@@ -70,7 +70,7 @@ export async function readTerraformDocuments(
   coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
 ): Promise<boolean> {
-  if (!values.some(({ value }) => terraformDocumentKind(showJsonOf(value)) !== undefined)) return false;
+  if (!values.some(({ value }) => terraformLinesFormat.matches(value))) return false;
   await reader.load();
   coverage.format = terraformLinesFormat.id;
   for (const { value, line } of values) count(reader.get().readShowJsonLine(value, ctx, line, 'documents'));

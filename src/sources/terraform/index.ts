@@ -135,14 +135,6 @@ function* readTerraform(
 ): Generator<Resource> {
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
-  // `-target` (or changes deferred to a later plan) leaves resources out on purpose: what the
-  // plan and its prior state hold is judged, and the coverage says it is not everything. Older
-  // plans have no `complete`.
-  if (document.complete === false && document.errored !== true) {
-    ctx.note?.(
-      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
-    );
-  }
   const config = new TerraformConfiguration(document.configuration, document.variables);
   const workspace = workspaceOf(ctx.file);
   const line = onLine?.line;

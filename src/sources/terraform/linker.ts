@@ -2,8 +2,9 @@ import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/
 import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { AZURE_NETWORK_READ_THROUGH } from './adapters/azure-network.ts';
 import { NODE_PART_TYPES, nodeNumber } from './adapters/gcp-hierarchy.ts';
+import { splitAddress } from './address.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { splitAddress, type TfInstance } from './document.ts';
+import type { TfInstance } from './document.ts';
 
 /** Attributes a resource is named by when a reference has to be matched by value. */
 const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];

@@ -2,8 +2,9 @@ import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/reso
 import { arnPart } from '../aws/config-item.ts';
 import { GUID, subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
+import { providerType } from './address.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { moduleResources, providerType, type TfInstance } from './document.ts';
+import { moduleResources, type TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
 
 /**

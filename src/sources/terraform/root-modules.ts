@@ -59,15 +59,16 @@ export class RootModules {
    */
   *separated(): Generator<Resource> {
     const roots = this.#roots();
-    const labels = distinctTails(collidingRoots(roots));
+    const names = new Map([...roots].map(([root, resources]) => [root, addressedNames(resources)]));
+    const labels = distinctTails(collidingRoots(roots, names));
     for (const [root, resources] of roots) {
       const label = labels.get(root);
       if (label === undefined) {
         yield* resources;
         continue;
       }
-      const renamed = renamedIds(resources, label);
-      for (const resource of resources) yield withIdsRenamed(resource, renamed);
+      const rename = (value: string) => labelled(value, names.get(root)!, label);
+      for (const resource of resources) yield withIdsRenamed(resource, rename);
     }
   }
 
@@ -223,12 +224,14 @@ function isPlanned(resource: Resource): boolean {
 }
 
 /** The root modules that hold an id named by an address (their own) that another root module holds too. */
-function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string[] {
+function collidingRoots(
+  roots: ReadonlyMap<string, readonly Resource[]>,
+  names: ReadonlyMap<string, AddressedNames>,
+): string[] {
   const rootsById = new Map<string, Set<string>>();
   for (const [root, resources] of roots) {
-    const renamed = renamedIds(resources, root);
     for (const { provider, id } of resources) {
-      if (renamedId(id, renamed) === id) continue;
+      if (nameOf(id, names.get(root)!) === undefined) continue;
       const key = `${provider}\0${id}`;
       rootsById.set(key, (rootsById.get(key) ?? new Set()).add(root));
     }
@@ -239,43 +242,53 @@ function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string
   return [...colliding];
 }
 
+/** Names that hold an address, each with where the address starts in it. */
+type AddressedNames = ReadonlyMap<string, number>;
+
 /**
- * Each id of a root module's resources that holds its address, and each address, with the root
- * module's label put before the address: `prod:aws_s3_bucket.logs`, and
- * `/users/prod:azuread_invitation.x` for the directory user an invitation adds, so that a role
- * assignment naming the invitation by its address (its `principal_id`) still finds that user.
+ * The names of a root module's resources that hold their address: each id that holds it, and
+ * each address. A label put before the address tells the root module's apart from another's:
+ * `prod:aws_s3_bucket.logs`, and `/users/prod:azuread_invitation.x` for the directory user an
+ * invitation adds, so that a role assignment naming the invitation by its address (its
+ * `principal_id`) still finds that user.
  */
-function renamedIds(resources: readonly Resource[], label: string): Map<string, string> {
-  const renamed = new Map<string, string>();
+function addressedNames(resources: readonly Resource[]): AddressedNames {
+  const names = new Map<string, number>();
   for (const { id, origin } of resources) {
     const address = origin.iac!.address;
     const at = id.lastIndexOf(address);
     if (at === -1) continue;
-    renamed.set(id, `${id.slice(0, at)}${label}:${id.slice(at)}`);
-    if (!renamed.has(address)) renamed.set(address, `${label}:${address}`);
+    names.set(id, at);
+    if (!names.has(address)) names.set(address, 0);
   }
-  return renamed;
+  return names;
 }
 
 /**
- * An id (or a string a fact holds) as renamed: one of the root module's ids or addresses, or a
- * name under one (`azurerm_mssql_server.main/firewallrules/clients`); any other as it is.
+ * The name of the root module's an id (or a string a fact holds) is, or is a name under
+ * (`azurerm_mssql_server.main/firewallrules/clients`); undefined for any other.
  */
-function renamedId(value: string, renamed: ReadonlyMap<string, string>): string {
-  const exact = renamed.get(value);
-  if (exact !== undefined) return exact;
+function nameOf(value: string, names: AddressedNames): string | undefined {
+  if (names.has(value)) return value;
   const slash = value.indexOf('/');
-  const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
-  return under === undefined ? value : `${under}${value.slice(slash)}`;
+  return slash > 0 && names.has(value.slice(0, slash)) ? value.slice(0, slash) : undefined;
+}
+
+/** A value with the label put before the address of the name it is or is under; any other as it is. */
+function labelled(value: string, names: AddressedNames, label: string): string {
+  const name = nameOf(value, names);
+  if (name === undefined) return value;
+  const at = names.get(name)!;
+  return `${name.slice(0, at)}${label}:${name.slice(at)}${value.slice(name.length)}`;
 }
 
 /**
  * The resource with its id and the ids its facts give of the resources of its root module (an
  * instance's cluster, a rule's server: `aws_rds_cluster.default`, `…/firewallrules/x`) renamed.
  */
-function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>): Resource {
+function withIdsRenamed(resource: Resource, renamedId: (value: string) => string): Resource {
   const rename = (value: unknown): unknown => {
-    if (typeof value === 'string') return renamedId(value, renamed);
+    if (typeof value === 'string') return renamedId(value);
     // Copied only where an id changes: facts are frozen and shared, and the notes' wording is
     // cached by object (checks/live-notes.ts).
     if (Array.isArray(value)) {
@@ -295,7 +308,7 @@ function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>
   };
   return {
     ...resource,
-    id: renamedId(resource.id, renamed),
+    id: renamedId(resource.id),
     facts: rename(resource.facts) as Resource['facts'],
     ...(resource.factsBefore && { factsBefore: rename(resource.factsBefore) as Resource['factsBefore'] }),
   };

@@ -168,8 +168,9 @@ export function isLeftOut(
 }
 
 /**
- * An attribute's value at `nativePath`; or, when the plan knows it only after apply, the id of
- * the plan's resource (of `types`, any when empty) the attribute refers to, marked known.
+ * An attribute's value at `nativePath`; or, when the plan knows it only after apply (or, with
+ * `whenKnown`, at all), the id of the plan's resource (of `types`, any when empty) the attribute
+ * refers to, marked known.
  */
 export function valueOrReference(
   tr: Translation,
@@ -178,11 +179,14 @@ export function valueOrReference(
   attribute: string,
   nativePath: string,
   types: readonly string[] = [],
+  { whenKnown = false }: { whenKnown?: boolean } = {},
 ): unknown {
-  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
+  const { state } = tr.valuesOf(instance).read(attribute);
+  if (state === 'unknown' || (whenKnown && state === 'known')) {
     const [target] = ctx.referenced(instance, attribute, types);
     if (target) {
-      tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
+      if (state === 'unknown') tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
+      else tr.read(instance, attribute, nativePath);
       return ctx.idOf(target);
     }
   }
@@ -204,14 +208,7 @@ export function resourceNamedBy(
   nativePath: string,
   types: readonly string[] = [],
 ): unknown {
-  if (tr.valuesOf(instance).read(attribute).state === 'known') {
-    const [target] = ctx.referenced(instance, attribute, types);
-    if (target) {
-      tr.read(instance, attribute, nativePath);
-      return ctx.idOf(target);
-    }
-  }
-  return valueOrReference(tr, ctx, instance, attribute, nativePath, types);
+  return valueOrReference(tr, ctx, instance, attribute, nativePath, types, { whenKnown: true });
 }
 
 /**

@@ -17,8 +17,9 @@ import { fromArm } from './azure-record.ts';
  */
 function azapiResource(unit: Unit, tr: Translation): Resource {
   const resource = unit.primary;
-  const declared = tr.read(resource, 'type', 'type');
-  const type = typeof declared === 'string' ? declared.split('@')[0]! : 'Microsoft.Resources/unknown';
+  // Read for its mark: the record's type is this attribute's (unknown while the plan does not know it).
+  tr.read(resource, 'type', 'type');
+  const type = armTypeOf(tr.valuesOf(resource)) ?? 'Microsoft.Resources/unknown';
   const { properties, body } = requestBody(resource, tr);
   if (type.toLowerCase() === ROLE_ASSIGNMENTS && properties.scope === undefined) {
     const parent = tr.read(resource, 'parent_id', 'properties.scope');
@@ -26,9 +27,20 @@ function azapiResource(unit: Unit, tr: Translation): Resource {
   }
   const extra: JsonObject = {};
   for (const key of ['kind', 'sku'] as const) if (body?.[key] !== undefined) extra[key] = body[key];
-  const id = armIdOf(resource, type, tr);
-  if (id !== undefined) extra.id = id;
+  const id = armId(tr.valuesOf(resource), type);
+  if (id !== undefined) {
+    extra.id = id;
+    tr.read(resource, 'parent_id', 'id');
+  }
   return fromArm(type, properties, tr, extra);
+}
+
+/** The ARM type of azapi's `type`, without its API version, when the plan knows it. */
+function armTypeOf(values: TfValues): string | undefined {
+  const declared = values.read('type');
+  return declared.state === 'known' && typeof declared.value === 'string'
+    ? declared.value.split('@')[0]
+    : undefined;
 }
 
 /**
@@ -38,12 +50,6 @@ function azapiResource(unit: Unit, tr: Translation): Resource {
  * under its vault). What the ARM adapters read from the id (a diagnostic setting's target) is
  * then the resource's; unknown parts leave the placeholder.
  */
-function armIdOf(resource: TfInstance, type: string, tr: Translation): string | undefined {
-  const id = armId(tr.valuesOf(resource), type);
-  if (id !== undefined) tr.read(resource, 'parent_id', 'id');
-  return id;
-}
-
 function armId(values: TfValues, type: string): string | undefined {
   const parent = values.read('parent_id');
   const name = values.read('name');
@@ -67,10 +73,8 @@ function armId(values: TfValues, type: string): string | undefined {
 const NAMED_BY_ARM_ID = new Set(['microsoft.security/pricings']);
 
 function azapiIdOf(unit: Unit): string | undefined {
-  const declared = unit.primary.after.read('type');
-  if (declared.state !== 'known' || typeof declared.value !== 'string') return undefined;
-  const type = declared.value.split('@')[0]!;
-  if (!NAMED_BY_ARM_ID.has(type.toLowerCase())) return undefined;
+  const type = armTypeOf(unit.primary.after);
+  if (type === undefined || !NAMED_BY_ARM_ID.has(type.toLowerCase())) return undefined;
   return armId(unit.primary.after, type)?.toLowerCase();
 }
 
