@@ -26,7 +26,39 @@ function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
       ? derived(true, explicit(securityType, 'properties.securityProfile.securityType'))
       : derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
     hsmBackedKey: hsmBacked(confidentialCustomerKey ? undefined : encryptionType),
+    reachableFromInternet: exportReachable(record),
   };
+}
+
+const NETWORK_NOT_EXPORTED = {
+  unknown: {
+    ja: 'エクスポートにありません: ディスクのエクスポート（SAS URL）がインターネットから使えるかは分かりません',
+    en: 'not in the export: whether the disk can be exported (SAS URL) from the internet is not shown',
+  },
+};
+
+/**
+ * Whether the disk's data can be reached from the internet: its own endpoint is the SAS URL of an
+ * export or upload (a VM reaches it otherwise). `networkAccessPolicy` DenyAll forbids export and
+ * AllowPrivate keeps it to a disk access's private endpoints; under AllowAll, `publicNetworkAccess`
+ * Disabled still refuses the public SAS, Enabled lets anyone allowed to grant access download the
+ * disk from anywhere. Neither has a default the API documents: absent, unknown.
+ * https://learn.microsoft.com/rest/api/compute/disks/get (NetworkAccessPolicy, PublicNetworkAccess)
+ */
+function exportReachable(record: ArmRecord): Fact<boolean> {
+  const policy = propertyFact(record, ['networkAccessPolicy'], asString, NETWORK_NOT_EXPORTED);
+  const publicAccess = propertyFact(record, ['publicNetworkAccess'], asString, NETWORK_NOT_EXPORTED);
+  if (publicAccess.source !== 'unknown' && publicAccess.value.toLowerCase() === 'disabled')
+    return derived(false, publicAccess);
+  const allowed = policy.source === 'unknown' ? undefined : policy.value.toLowerCase();
+  const opened = publicAccess.source === 'unknown' ? undefined : publicAccess.value.toLowerCase();
+  if (allowed === 'allowall' && publicAccess.source === 'unknown')
+    return unknown(publicAccess.path, publicAccess.note);
+  return derivedFact(policy, () => {
+    if (allowed === 'denyall' || allowed === 'allowprivate') return false;
+    // AllowAll with publicNetworkAccess Enabled; another value of either is none the API defines.
+    return allowed === 'allowall' && opened === 'enabled' ? true : undefined;
+  });
 }
 
 /**
