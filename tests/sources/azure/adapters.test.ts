@@ -80,7 +80,11 @@ describe('CommonFacts', () => {
   // closed by DenyAll, AllowPrivate (a disk access's private endpoints) or publicNetworkAccess Disabled.
   it.each([
     [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Enabled' }, 'explicit', true],
-    [{ networkAccessPolicy: 'allowall', publicNetworkAccess: 'Enabled', diskState: 'ActiveSAS' }, 'explicit', true],
+    [
+      { networkAccessPolicy: 'allowall', publicNetworkAccess: 'Enabled', diskState: 'ActiveSAS' },
+      'explicit',
+      true,
+    ],
     [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Disabled' }, 'explicit', false],
     [{ networkAccessPolicy: 'DenyAll', publicNetworkAccess: 'Enabled' }, 'explicit', false],
     [{ networkAccessPolicy: 'AllowPrivate' }, 'explicit', false],
