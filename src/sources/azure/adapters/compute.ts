@@ -1,7 +1,7 @@
 import type { AzureDiskFacts, AzureVirtualMachineFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath, isObject } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, propertyFact } from '../property-facts.ts';
+import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
 /** Disks and snapshots share the encryption settings (properties.encryption.type). */
@@ -30,12 +30,10 @@ function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
   };
 }
 
-const NETWORK_NOT_EXPORTED = {
-  unknown: {
-    ja: 'エクスポートにありません: ディスクのエクスポート（SAS URL）がインターネットから使えるかは分かりません',
-    en: 'not in the export: whether the disk can be exported (SAS URL) from the internet is not shown',
-  },
-};
+const NETWORK_NOT_EXPORTED = notSet(
+  'absent: not in this export (the API documents no default)',
+  '未設定: このエクスポートに含まれていません（API に既定値の定めがありません）',
+);
 
 /**
  * Whether the disk's data can be reached from the internet: its own endpoint is the SAS URL of an
