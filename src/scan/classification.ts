@@ -5,7 +5,8 @@ import type { Resource } from '../model/resource.ts';
 
 /**
  * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
- * classification checks decide on it: the class its classification tag names (explicit, the tag as evidence), the framework's default
+ * classification checks decide on it: the class its classification tag (the parameters' key, or
+ * `機密性`, `機密性区分`) names (explicit, the tag as evidence), the framework's default
  * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
  * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
  * resources nobody classified, not for one whose class was written in a way kansa misreads.
@@ -20,7 +21,7 @@ export function classifier({
   return (resource) => {
     let found: Fact<number> | undefined;
     for (const key in resource.tags) {
-      if (key.toLowerCase() !== wanted) continue;
+      if (key.toLowerCase() !== wanted && !namesClassification(key)) continue;
       const value = resource.tags[key]!;
       const read = classOfValue(value);
       const path = `tags.${key}`;
@@ -31,6 +32,18 @@ export function classifier({
     return found ?? byDefault;
   };
 }
+
+/**
+ * Whether a tag key is the guidelines' own word for the classification, `機密性` (or its
+ * category, `機密性区分`, `機密性分類`, `機密性レベル`), which owners write as a key (AWS, Azure,
+ * and GCP labels, whose keys take international characters) whatever key the parameters name: a
+ * class-3 resource tagged so is never read as the default class.
+ */
+function namesClassification(key: string): boolean {
+  return JAPANESE_KEY.test(key.trim());
+}
+
+const JAPANESE_KEY = /^機密性(?:区分|分類|レベル)?$/u;
 
 /**
  * A class as a tag's value writes it, with the spellings Japanese public bodies use: `2`, the

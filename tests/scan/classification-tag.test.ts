@@ -67,6 +67,23 @@ describe('the classification tag', () => {
     });
   });
 
+  // The guideline's own name for the classification, whatever key the parameters name: a GCP
+  // label key may be it too (keys take international characters).
+  it('reads a 機密性 tag as the classification tag', () => {
+    expect(classOf({ 機密性: '3' })).toMatchObject({ source: 'explicit', value: 3, path: 'tags.機密性' });
+    expect(classOf({ ' 機密性 ': '機密性２情報' })).toMatchObject({ source: 'explicit', value: 2 });
+    expect(classOf({ confidentiality: '1', 機密性: '３' })).toMatchObject({ value: 3 });
+    expect(classOf({ 機密性: '極秘' })).toMatchObject({ source: 'unknown', path: 'tags.機密性' });
+    expect(classOf({ 機密性区分: '3' })).toMatchObject({
+      source: 'explicit',
+      value: 3,
+      path: 'tags.機密性区分',
+    });
+    expect(classOf({ 機密性レベル: 'C3' })).toMatchObject({ source: 'explicit', value: 3 });
+    // Another word after it is another tag (a note, a date), not the class.
+    expect(classOf({ 機密性見直し日: '2025-04-01' })).toMatchObject({ source: 'default' });
+  });
+
   it('takes the higher class when the key is written twice', () => {
     expect(classOf({ Confidentiality: '1', confidentiality: '機密性3' })).toMatchObject({ value: 3 });
   });

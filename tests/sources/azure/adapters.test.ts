@@ -76,6 +76,39 @@ describe('CommonFacts', () => {
     });
   });
 
+  // Export and upload go through a SAS URL: public under AllowAll with publicNetworkAccess Enabled,
+  // closed by DenyAll, AllowPrivate (a disk access's private endpoints) or publicNetworkAccess Disabled.
+  it.each([
+    [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Enabled' }, 'explicit', true],
+    [
+      { networkAccessPolicy: 'allowall', publicNetworkAccess: 'Enabled', diskState: 'ActiveSAS' },
+      'explicit',
+      true,
+    ],
+    [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Disabled' }, 'explicit', false],
+    [{ networkAccessPolicy: 'DenyAll', publicNetworkAccess: 'Enabled' }, 'explicit', false],
+    [{ networkAccessPolicy: 'AllowPrivate' }, 'explicit', false],
+    [{ networkAccessPolicy: 'DenyAll' }, 'explicit', false],
+    // Neither is in the record, or AllowAll without the switch that may close it: the record does not tell.
+    [{ networkAccessPolicy: 'AllowAll' }, 'unknown', undefined],
+    [{ publicNetworkAccess: 'Enabled' }, 'unknown', undefined],
+    [{ diskSizeGB: 128 }, 'unknown', undefined],
+    [{ networkAccessPolicy: 'AllowSome', publicNetworkAccess: 'Enabled' }, 'unknown', undefined],
+  ])('disk and snapshot %j → reachableFromInternet %s %s', (properties, source, value) => {
+    for (const type of ['disks', 'snapshots']) {
+      const record = {
+        id: `${RG}/Microsoft.Compute/${type}/d1`,
+        type: `microsoft.compute/${type}`,
+        subscriptionId: SUBSCRIPTION,
+        location: 'japaneast',
+        properties,
+      };
+      expect(one(record).facts).toMatchObject({
+        reachableFromInternet: value === undefined ? { source } : { source, value },
+      });
+    }
+  });
+
   it('snapshot: replicaOf is its source disk', () => {
     const snapshot = {
       id: `${RG}/Microsoft.Compute/snapshots/s1`,

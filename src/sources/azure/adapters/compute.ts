@@ -1,7 +1,7 @@
 import type { AzureDiskFacts, AzureVirtualMachineFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath, isObject } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, propertyFact } from '../property-facts.ts';
+import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
 /** Disks and snapshots share the encryption settings (properties.encryption.type). */
@@ -26,7 +26,37 @@ function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
       ? derived(true, explicit(securityType, 'properties.securityProfile.securityType'))
       : derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
     hsmBackedKey: hsmBacked(confidentialCustomerKey ? undefined : encryptionType),
+    reachableFromInternet: exportReachable(record),
   };
+}
+
+const NETWORK_NOT_EXPORTED = notSet(
+  'absent: not in this export (the API documents no default)',
+  '未設定: このエクスポートに含まれていません（API に既定値の定めがありません）',
+);
+
+/**
+ * Whether the disk's data can be reached from the internet: its own endpoint is the SAS URL of an
+ * export or upload (a VM reaches it otherwise). `networkAccessPolicy` DenyAll forbids export and
+ * AllowPrivate keeps it to a disk access's private endpoints; under AllowAll, `publicNetworkAccess`
+ * Disabled still refuses the public SAS, Enabled lets anyone allowed to grant access download the
+ * disk from anywhere. Neither has a default the API documents: absent, unknown.
+ * https://learn.microsoft.com/rest/api/compute/disks/get (NetworkAccessPolicy, PublicNetworkAccess)
+ */
+function exportReachable(record: ArmRecord): Fact<boolean> {
+  const policy = propertyFact(record, ['networkAccessPolicy'], asString, NETWORK_NOT_EXPORTED);
+  const publicAccess = propertyFact(record, ['publicNetworkAccess'], asString, NETWORK_NOT_EXPORTED);
+  if (publicAccess.source !== 'unknown' && publicAccess.value.toLowerCase() === 'disabled')
+    return derived(false, publicAccess);
+  const allowed = policy.source === 'unknown' ? undefined : policy.value.toLowerCase();
+  const opened = publicAccess.source === 'unknown' ? undefined : publicAccess.value.toLowerCase();
+  if (allowed === 'allowall' && publicAccess.source === 'unknown')
+    return unknown(publicAccess.path, publicAccess.note);
+  return derivedFact(policy, () => {
+    if (allowed === 'denyall' || allowed === 'allowprivate') return false;
+    // AllowAll with publicNetworkAccess Enabled; another value of either is none the API defines.
+    return allowed === 'allowall' && opened === 'enabled' ? true : undefined;
+  });
 }
 
 /**
