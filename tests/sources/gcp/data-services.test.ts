@@ -4,6 +4,8 @@ import closedNetwork from '../../../src/checks/common/classification/closed-netw
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import { gcpChecks } from '../../../src/checks/gcp/index.ts';
+import type { CommonFacts } from '../../../src/model/facts.ts';
+import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
 import { resourceRecord, sqlInstanceRecord } from './records.ts';
@@ -303,7 +305,7 @@ describe('Google Cloud services reachable only inside a VPC', () => {
   );
   const vpcOnly = readRecords(gcpAssetExport, [redis, memcached, filestore]);
   const reachable = (record: { name: string }) =>
-    vpcOnly.find((resource) => resource.id === record.name)!.facts['reachableFromInternet'];
+    (vpcOnly.find((resource) => resource.id === record.name)!.facts as CommonFacts).reachableFromInternet;
 
   it('passes the closed-network check, naming the network the record gives', () => {
     for (const record of [redis, memcached, filestore])
@@ -315,5 +317,40 @@ describe('Google Cloud services reachable only inside a VPC', () => {
     expect(reachable(filestore)).toMatchObject({ value: false, path: 'resource.data.networks' });
     // A Memcached record without its network still has no public endpoint, said as the service's rule.
     expect(reachable(memcached)).toMatchObject({ source: 'default', value: false });
+  });
+});
+
+// Spanner instance configurations as `config` names them: regional, multi-region, dual-region
+// (two regions of one country, Enterprise Plus) and user-managed (`custom-…`, whose replicas the
+// instance record does not list). https://cloud.google.com/spanner/docs/instance-configurations
+describe('Spanner instances, where their configuration keeps the data', () => {
+  const spanner = (instance: string, config: string) =>
+    resourceRecord(`//spanner.googleapis.com/${P}/instances/${instance}`, 'spanner.googleapis.com/Instance', {
+      name: `${P}/instances/${instance}`,
+      config: `${P}/instanceConfigs/${config}`,
+      nodeCount: 1,
+      state: 'READY',
+    });
+  const cases = [
+    [spanner('tokyo', 'regional-asia-northeast1'), 'asia-northeast1', 'PASS'],
+    [spanner('japan-dual', 'dual-region-japan1'), 'asia-northeast1', 'PASS'],
+    [spanner('germany-dual', 'dual-region-germany1'), 'europe-west3', 'FAIL'],
+    [spanner('us-multi', 'nam3'), 'nam3', 'FAIL'],
+    [spanner('custom', 'custom-tokyo-plus-readers'), UNKNOWN_REGION, 'UNKNOWN'],
+  ] as const;
+  const instances = readRecords(
+    gcpAssetExport,
+    cases.map(([record]) => record),
+  );
+
+  it('reads a dual-region configuration as its two regions, and a custom one as unknown', () => {
+    for (const [record, region, status] of cases) {
+      const read = instances.find((resource) => resource.id === record.name)!;
+      expect([record.name, read.region, evaluate(dataInJapan, instances, record.name).status]).toEqual([
+        record.name,
+        region,
+        status,
+      ]);
+    }
   });
 });

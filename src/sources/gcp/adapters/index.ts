@@ -1,7 +1,7 @@
 import { FIREWALL_POLICY_TYPE } from '../../../model/gcp.ts';
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
-import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
+import { bucketDataLocation, farthestRegion, spannerRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
 import { backupRunFacts, notebookFacts, secretFacts, secretRegion, vpcOnlyFacts } from './data-services.ts';
 import { bootDiskKey, computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
@@ -124,14 +124,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     labels: (data) => at(data, 'settings.userLabels'),
   },
   'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts, oneKey: true },
-  // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a
-  // multi-region (`nam3`, `asia1`); Terraform conversions (terraform-validator) nest it in the
-  // create request: `instance.config`.
-  'spanner.googleapis.com/Instance': {
-    kansaType: 'database.instance',
-    region: (data) =>
-      (stringAt(data, 'config') ?? stringAt(data, 'instance.config'))?.replace(/^.*\/(?:regional-)?/, ''),
-  },
+  // Where its instance configuration (`config`) keeps the data.
+  'spanner.googleapis.com/Instance': { kansaType: 'database.instance', region: spannerRegion },
   // Bigtable keeps data in its clusters: `location` is `projects/p/locations/<zone>`.
   'bigtableadmin.googleapis.com/Cluster': {
     kansaType: 'database.server',
