@@ -359,6 +359,11 @@ export const INPUT_RULES: readonly Rule[] = [
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
   [/: read as listed only, its settings unknown$/g, ': 一覧のみとして読み込みました（設定は不明）'],
+  // A Cloud Asset record without content (sources/gcp/to-resource.ts noteListedOnly).
+  [
+    /: no content \(listed without --content-type\): read as listed only, its settings and labels unknown$/g,
+    ': 内容がありません（--content-type を指定しない一覧）。一覧のみとして読み込みました（設定とラベルは不明）',
+  ],
   [
     /^event (\d+): an event that is not a Config notification carries no configuration item$/g,
     'イベント $1: Config の通知ではないイベントで、設定項目を含みません',

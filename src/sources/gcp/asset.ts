@@ -34,6 +34,12 @@ export interface CloudAsset {
    * CryptoKeyVersions) the resource's data is encrypted with, listed only when it names one.
    */
   readonly kmsKeys?: { readonly keys: string | readonly string[]; readonly path: string };
+  /**
+   * The record carries no content: `gcloud asset list` / `export` and ListAssets without a
+   * content type write an asset's name, type, ancestors and update time only, neither its
+   * settings nor its labels.
+   */
+  readonly listedOnly?: true;
 }
 
 export interface AssetResource {
@@ -75,7 +81,38 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
     );
   }
   if (isObject(policy) && policyKey) asset.iamPolicy = { policy, path: policyKey };
+  if (!CONTENT_FIELDS.some((key) => hasContent(record[key]))) asset.listedOnly = true;
   return asset;
+}
+
+/**
+ * The fields of an Asset that carry a content type's content (`--content-type` resource,
+ * iam-policy, org-policy, access-policy, os-inventory, relationship), in both spellings.
+ * https://cloud.google.com/asset-inventory/docs/reference/rest/v1/Asset
+ */
+const CONTENT_FIELDS = [
+  'resource',
+  'iam_policy',
+  'iamPolicy',
+  'org_policy',
+  'orgPolicy',
+  'access_policy',
+  'accessPolicy',
+  'access_level',
+  'accessLevel',
+  'service_perimeter',
+  'servicePerimeter',
+  'os_inventory',
+  'osInventory',
+  'related_assets',
+  'relatedAssets',
+  'related_asset',
+  'relatedAsset',
+];
+
+/** A field with content: neither absent, null nor an empty list (the Node client writes `orgPolicy: []`). */
+function hasContent(value: unknown): boolean {
+  return value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
 }
 
 /** The asset's `resource`, with only the fields the record carries (every asset makes one). */

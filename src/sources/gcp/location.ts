@@ -99,3 +99,27 @@ function locationInName(name: string | undefined): string | undefined {
 const regionOfZone = memoized(
   (location: string) => /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ?? location,
 );
+
+/**
+ * Where a Spanner instance keeps its data: its instance configuration (`config`, in Terraform
+ * conversions `instance.config`), `…/instanceConfigs/regional-<region>`, a multi-region (`asia1`,
+ * `nam3`, kept by name), or a dual-region, whose two read-write regions are in one country
+ * (`dual-region-japan1`: Tokyo and Osaka), read as those regions. A user-managed configuration
+ * (`custom-…`) lists its replicas in a record of its own, not the instance's: unknown.
+ * https://cloud.google.com/spanner/docs/instance-configurations
+ */
+export function spannerRegion(data: JsonObject): string | undefined {
+  const config = stringAt(data, 'config') ?? stringAt(data, 'instance.config');
+  if (config === undefined) return undefined;
+  const name = lastSegment(config).toLowerCase();
+  if (name.startsWith('custom-')) return UNKNOWN_REGION;
+  return farthestRegion(SPANNER_DUAL_REGIONS[name]) ?? name.replace(/^regional-/, '');
+}
+
+/** The read-write regions of Spanner's dual-region configurations. */
+const SPANNER_DUAL_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  'dual-region-australia1': ['australia-southeast1', 'australia-southeast2'],
+  'dual-region-germany1': ['europe-west3', 'europe-west10'],
+  'dual-region-india1': ['asia-south1', 'asia-south2'],
+  'dual-region-japan1': ['asia-northeast1', 'asia-northeast2'],
+};

@@ -51,6 +51,7 @@ export function assetToResource(
     kansaType: type?.kansaType ?? 'other',
     tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
     facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
+    ...(asset.listedOnly && { listedOnly: true as const }),
   };
 }
 
@@ -161,6 +162,21 @@ export function* assetsToResources(
   for (let index = 0; index < records.length; index++) {
     const asset = toAsset(records[index]);
     if ('skip' in asset) ctx.skip(asset.skip, { index });
-    else yield assetToResource(asset, { file: ctx.file, index });
+    else {
+      if (asset.listedOnly) noteListedOnly(asset, ctx, { index });
+      yield assetToResource(asset, { file: ctx.file, index });
+    }
   }
+}
+
+/** Says why an asset without content (CloudAsset.listedOnly) is judged on its place alone. */
+export function noteListedOnly(
+  asset: CloudAsset,
+  ctx: Pick<ReadContext, 'note'>,
+  where: { index?: number; line?: number },
+): void {
+  ctx.note?.(
+    `${asset.name}: no content (listed without --content-type): read as listed only, its settings and labels unknown`,
+    where,
+  );
 }

@@ -96,4 +96,37 @@ describe('gcp-asset-list', () => {
     expect(skipped).toEqual([{ reason: 'record is not a JSON object', index: 1 }]);
     expect(() => read({ assets: {}, readTime: 'x' })).toThrow(InputError);
   });
+
+  // `gcloud asset list` (and ListAssets, `gcloud asset export`) without `--content-type` writes
+  // each asset's name, type, ancestors and update time only: no settings and no labels, so the
+  // resource's class and marks are not known either. The Node client's dump of such an answer
+  // carries an empty `orgPolicy: []` and no `resource`.
+  it('reads an asset listed without a content type as listed only, noting why', () => {
+    const bare = {
+      ancestors: ANCESTORS,
+      assetType: 'storage.googleapis.com/Bucket',
+      name: '//storage.googleapis.com/bare',
+      updateTime: '2026-11-20T01:00:00Z',
+    };
+    const nodeDump = {
+      ...bare,
+      name: '//storage.googleapis.com/bare-node',
+      orgPolicy: [],
+      resource: null,
+      iamPolicy: null,
+    };
+    const notes: string[] = [];
+    const ctx = { file: 'assets.json', skip: () => {}, note: (note: string) => notes.push(note) };
+    const resources = [...gcpAssetList.read([bare, nodeDump, ...listed], ctx)];
+    expect(resources.map((resource) => [resource.id, resource.listedOnly])).toEqual([
+      ['//storage.googleapis.com/bare', true],
+      ['//storage.googleapis.com/bare-node', true],
+      [expect.stringContaining('projects'), undefined],
+      ['//storage.googleapis.com/docs', undefined],
+    ]);
+    expect(notes).toEqual([
+      expect.stringContaining('//storage.googleapis.com/bare: no content'),
+      expect.stringContaining('//storage.googleapis.com/bare-node: no content'),
+    ]);
+  });
 });

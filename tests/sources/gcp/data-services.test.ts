@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { appliesTo } from '../../../src/checks/check.ts';
+import closedNetwork from '../../../src/checks/common/classification/closed-network.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import { gcpChecks } from '../../../src/checks/gcp/index.ts';
+import type { CommonFacts } from '../../../src/model/facts.ts';
+import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
 import { resourceRecord, sqlInstanceRecord } from './records.ts';
@@ -257,5 +260,97 @@ describe('Google Cloud data-holding types', () => {
         record.name,
         [],
       ]);
+  });
+});
+
+// Memorystore (Redis, Memcached) and Filestore serve clients at private addresses in the VPC the
+// record names (Redis `authorizedNetwork` with `connectMode` DIRECT_PEERING or
+// PRIVATE_SERVICE_ACCESS, Memcached `authorizedNetwork`, Filestore `networks[].network`): they have
+// no public endpoint to close (CLS-2).
+describe('Google Cloud services reachable only inside a VPC', () => {
+  const redis = resourceRecord(
+    `//redis.googleapis.com/${P}/locations/asia-northeast1/instances/session`,
+    'redis.googleapis.com/Instance',
+    {
+      name: `${P}/locations/asia-northeast1/instances/session`,
+      authorizedNetwork: `${P}/global/networks/juki-vpc`,
+      connectMode: 'DIRECT_PEERING',
+      host: '10.20.0.3',
+      locationId: 'asia-northeast1-a',
+      redisVersion: 'REDIS_7_2',
+      tier: 'BASIC',
+    },
+    'asia-northeast1',
+  );
+  const memcached = resourceRecord(
+    `//memcache.googleapis.com/${P}/locations/asia-northeast1/instances/pages`,
+    'memcache.googleapis.com/Instance',
+    {
+      name: `${P}/locations/asia-northeast1/instances/pages`,
+      nodeCount: 1,
+      memcacheVersion: 'MEMCACHE_1_6_15',
+    },
+    'asia-northeast1',
+  );
+  const filestore = resourceRecord(
+    `//file.googleapis.com/${P}/locations/asia-northeast1-b/instances/share`,
+    'file.googleapis.com/Instance',
+    {
+      name: `${P}/locations/asia-northeast1-b/instances/share`,
+      tier: 'BASIC_HDD',
+      fileShares: [{ name: 'share1', capacityGb: '1024' }],
+      networks: [{ network: 'juki-vpc', modes: ['MODE_IPV4'], ipAddresses: ['10.30.0.2'] }],
+    },
+    'asia-northeast1-b',
+  );
+  const vpcOnly = readRecords(gcpAssetExport, [redis, memcached, filestore]);
+  const reachable = (record: { name: string }) =>
+    (vpcOnly.find((resource) => resource.id === record.name)!.facts as CommonFacts).reachableFromInternet;
+
+  it('passes the closed-network check, naming the network the record gives', () => {
+    for (const record of [redis, memcached, filestore])
+      expect([record.name, evaluate(closedNetwork, vpcOnly, record.name).status]).toEqual([
+        record.name,
+        'PASS',
+      ]);
+    expect(reachable(redis)).toMatchObject({ value: false, path: 'resource.data.authorizedNetwork' });
+    expect(reachable(filestore)).toMatchObject({ value: false, path: 'resource.data.networks' });
+    // A Memcached record without its network still has no public endpoint, said as the service's rule.
+    expect(reachable(memcached)).toMatchObject({ source: 'default', value: false });
+  });
+});
+
+// Spanner instance configurations as `config` names them: regional, multi-region, dual-region
+// (two regions of one country, Enterprise Plus) and user-managed (`custom-…`, whose replicas the
+// instance record does not list). https://cloud.google.com/spanner/docs/instance-configurations
+describe('Spanner instances, where their configuration keeps the data', () => {
+  const spanner = (instance: string, config: string) =>
+    resourceRecord(`//spanner.googleapis.com/${P}/instances/${instance}`, 'spanner.googleapis.com/Instance', {
+      name: `${P}/instances/${instance}`,
+      config: `${P}/instanceConfigs/${config}`,
+      nodeCount: 1,
+      state: 'READY',
+    });
+  const cases = [
+    [spanner('tokyo', 'regional-asia-northeast1'), 'asia-northeast1', 'PASS'],
+    [spanner('japan-dual', 'dual-region-japan1'), 'asia-northeast1', 'PASS'],
+    [spanner('germany-dual', 'dual-region-germany1'), 'europe-west3', 'FAIL'],
+    [spanner('us-multi', 'nam3'), 'nam3', 'FAIL'],
+    [spanner('custom', 'custom-tokyo-plus-readers'), UNKNOWN_REGION, 'UNKNOWN'],
+  ] as const;
+  const instances = readRecords(
+    gcpAssetExport,
+    cases.map(([record]) => record),
+  );
+
+  it('reads a dual-region configuration as its two regions, and a custom one as unknown', () => {
+    for (const [record, region, status] of cases) {
+      const read = instances.find((resource) => resource.id === record.name)!;
+      expect([record.name, read.region, evaluate(dataInJapan, instances, record.name).status]).toEqual([
+        record.name,
+        region,
+        status,
+      ]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { explicit, factPath } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { farthestRegion } from '../location.ts';
@@ -97,3 +97,29 @@ export function notebookFacts(data: JsonObject, dataPath: string): CommonFacts {
         : keyNamed(keys as string[], factPath(dataPath, 'gceSetup.{bootDisk,dataDisks[]}.kmsKey')),
   };
 }
+
+/**
+ * Services that serve clients only at private addresses of a VPC network, with no public endpoint
+ * to open (CLS-2): Memorystore for Redis (`authorizedNetwork`, reached by direct peering or private
+ * services access: `connectMode`), Memorystore for Memcached (`authorizedNetwork`) and Filestore
+ * (`networks[].network`, whose `ipAddresses` are the VPC's). The evidence is the field naming the
+ * network, or, in a record without it (a search summary), the service's rule.
+ * https://cloud.google.com/memorystore/docs/redis/networking
+ * https://cloud.google.com/memorystore/docs/memcached/networking
+ * https://cloud.google.com/filestore/docs/networking
+ */
+export function vpcOnlyFacts(data: JsonObject, dataPath: string, networkField: string): CommonFacts {
+  const network = at(data, networkField);
+  const path = factPath(dataPath, networkField);
+  return {
+    reachableFromInternet:
+      network === undefined || network === null
+        ? cloudDefault(false, path, VPC_ONLY_NOTE)
+        : derived(false, explicit(network, path)),
+  };
+}
+
+const VPC_ONLY_NOTE = {
+  ja: '記録に接続先の VPC ネットワークがありません: このサービスは VPC 内のプライベート IP アドレスでのみ接続でき、パブリック エンドポイントを持ちません',
+  en: 'the record names no VPC network: the service is reached only at private IP addresses in a VPC, with no public endpoint',
+};

@@ -1,9 +1,9 @@
 import { FIREWALL_POLICY_TYPE } from '../../../model/gcp.ts';
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
-import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
+import { bucketDataLocation, farthestRegion, spannerRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
-import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data-services.ts';
+import { backupRunFacts, notebookFacts, secretFacts, secretRegion, vpcOnlyFacts } from './data-services.ts';
 import { bootDiskKey, computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { firewallPolicyFacts } from './firewall-policy.ts';
 import { clusterFacts } from './gke.ts';
@@ -124,14 +124,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     labels: (data) => at(data, 'settings.userLabels'),
   },
   'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts, oneKey: true },
-  // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a
-  // multi-region (`nam3`, `asia1`); Terraform conversions (terraform-validator) nest it in the
-  // create request: `instance.config`.
-  'spanner.googleapis.com/Instance': {
-    kansaType: 'database.instance',
-    region: (data) =>
-      (stringAt(data, 'config') ?? stringAt(data, 'instance.config'))?.replace(/^.*\/(?:regional-)?/, ''),
-  },
+  // Where its instance configuration (`config`) keeps the data.
+  'spanner.googleapis.com/Instance': { kansaType: 'database.instance', region: spannerRegion },
   // Bigtable keeps data in its clusters: `location` is `projects/p/locations/<zone>`.
   'bigtableadmin.googleapis.com/Cluster': {
     kansaType: 'database.server',
@@ -150,7 +144,10 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     facts: (data, path) => customerManagedKey(data, path, 'cmekConfig.kmsKeyName'),
     region: (data) => stringAt(data, 'locationId'),
   },
-  'memcache.googleapis.com/Instance': { kansaType: 'cache.cluster' },
+  'memcache.googleapis.com/Instance': {
+    kansaType: 'cache.cluster',
+    facts: (data, path) => vpcOnlyFacts(data, path, 'authorizedNetwork'),
+  },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
     oneKey: true,
@@ -169,7 +166,10 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'redis.googleapis.com/Instance': {
     kansaType: 'cache.cluster',
     oneKey: true,
-    facts: (data, path) => customerManagedKey(data, path, 'customerManagedKey'),
+    facts: (data, path) => ({
+      ...customerManagedKey(data, path, 'customerManagedKey'),
+      ...vpcOnlyFacts(data, path, 'authorizedNetwork'),
+    }),
   },
   // Messages are kept where `messageStoragePolicy.allowedPersistenceRegions` allows. Several
   // regions: a message may be in any of them, so the topic is as far out as the farthest one (the
@@ -186,7 +186,10 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'file.googleapis.com/Instance': {
     kansaType: 'storage.file-system',
     oneKey: true,
-    facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+    facts: (data, path) => ({
+      ...customerManagedKey(data, path, 'kmsKeyName'),
+      ...vpcOnlyFacts(data, path, 'networks'),
+    }),
   },
   // Analytics and ML services, where their name's `locations/<l>` or their `location` says.
   'composer.googleapis.com/Environment': {
