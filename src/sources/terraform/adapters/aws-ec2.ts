@@ -14,13 +14,7 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const volume = unit.primary;
-  return volumeOf(
-    volume,
-    '',
-    tr,
-    ctx,
-    fromSnapshot(volume, 'snapshot_id', tr, ctx) ? undefined : 'any',
-  );
+  return volumeOf(volume, '', tr, ctx, fromSnapshot(volume, 'snapshot_id', tr, ctx) ? undefined : 'any');
 }
 
 /**

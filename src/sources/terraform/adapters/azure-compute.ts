@@ -134,17 +134,23 @@ function osDiskOf(vm: TfInstance, tr: Translation): JsonObject | undefined {
   };
 }
 
-/** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */
-export function managedDisk(unit: Unit, tr: Translation): Resource {
+/**
+ * A disk with a disk encryption set uses a customer-managed key; without one, the platform key.
+ * A set the configuration names (`disk_encryption_set_id = azurerm_disk_encryption_set.x.id`) is
+ * there even while its id is known only after apply, as a VM's OS disk's is.
+ */
+export function managedDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const disk = unit.primary;
   const path = 'properties.encryption.type';
   const set_ = tr.valuesOf(disk).read('disk_encryption_set_id');
-  if (set_.state === 'unknown' || set_.state === 'sensitive') {
+  const named = set_.state === 'unknown' && ctx.config.sets(disk, 'disk_encryption_set_id');
+  if (!named && (set_.state === 'unknown' || set_.state === 'sensitive')) {
     tr.read(disk, 'disk_encryption_set_id', path);
     return fromArm('Microsoft.Compute/disks', {}, tr);
   }
   tr.mark(path, `${disk.address}.disk_encryption_set_id`, 'known');
-  const type = set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
+  const type =
+    named || set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
   return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
 }
 
