@@ -43,3 +43,151 @@ describe('an azurerm_managed_disk whose disk encryption set is known only after 
     expect(await status({})).toBe('UNKNOWN');
   });
 });
+
+const SECRET = 'common.classification.no-secret-data';
+const statusOf = async (document: Json, check: string, address: string) =>
+  findingOf(await scanDocument(document), check, address);
+
+describe('AWS provider default_tags in tags_all', () => {
+  const DEFAULTS = { confidentiality: '3', Project: 'records' };
+  const aws = (defaultTags?: Json) => ({
+    aws: {
+      region: constant('ap-northeast-1'),
+      ...(defaultTags && { default_tags: [{ tags: defaultTags }] }),
+    },
+  });
+  // Shapes of the AWS provider 5.x: a bucket with no tags of its own shows tags null and
+  // tags_all the provider's; one tag known only after apply leaves tags_all unknown whole.
+  const bucket = (
+    tags: Json | null,
+    tagsUnknown: unknown,
+    tagsAll: Json | undefined,
+    expressions: Json = {},
+  ): Change => ({
+    address: 'aws_s3_bucket.records',
+    after: {
+      bucket: 'records',
+      force_destroy: false,
+      ...(tagsUnknown === true ? {} : { tags }),
+      ...(tagsAll && { tags_all: tagsAll }),
+    },
+    afterUnknown: {
+      id: true,
+      arn: true,
+      ...(tagsUnknown !== undefined && { tags: tagsUnknown }),
+      tags_all: tagsAll ? {} : true,
+    },
+    expressions: { bucket: constant('records'), ...expressions },
+  });
+
+  it('reads tags_all where the plan knows it: the provider’s tags on a bucket without its own', async () => {
+    const document = plan([bucket(null, undefined, DEFAULTS)], { providers: aws(constant(DEFAULTS)) });
+    expect((await statusOf(document, SECRET, 'aws_s3_bucket.records')).status).toBe('FAIL');
+  });
+
+  it('works tags_all out from default_tags and the own tags the plan knows, when one value is known only after apply', async () => {
+    const keyed = bucket({ Name: 'records' }, { KeyId: true }, undefined, {
+      tags: ref('aws_kms_key.k.key_id', 'aws_kms_key.k'),
+    });
+    const finding = await statusOf(
+      plan([keyed], { providers: aws(constant(DEFAULTS)) }),
+      SECRET,
+      'aws_s3_bucket.records',
+    );
+    expect(finding.status).toBe('FAIL');
+    expect(finding.evidence).toMatchObject([{ source: 'explicit', path: 'tags.confidentiality', value: 3 }]);
+    // The own tag of the key, known only after apply, overrides the default: unknown.
+    const own = bucket({ Name: 'records' }, { confidentiality: true }, undefined);
+    const overridden = await statusOf(
+      plan([own], { providers: aws(constant(DEFAULTS)) }),
+      SECRET,
+      'aws_s3_bucket.records',
+    );
+    expect(overridden.status).toBe('UNKNOWN');
+    expect(overridden.messageId).toBe('classAfterApply');
+  });
+
+  it('leaves the class unknown where the tags are a value known only after apply, or the defaults a local', async () => {
+    const moduleTags = bucket(null, true, undefined, { tags: ref('module.meta.tags', 'module.meta') });
+    expect(
+      (
+        await statusOf(
+          plan([moduleTags], { providers: aws(constant(DEFAULTS)) }),
+          SECRET,
+          'aws_s3_bucket.records',
+        )
+      ).status,
+    ).toBe('UNKNOWN');
+    const keyed = bucket({ Name: 'records' }, { KeyId: true }, undefined);
+    expect(
+      (await statusOf(plan([keyed], { providers: aws(ref('local.tags')) }), SECRET, 'aws_s3_bucket.records'))
+        .status,
+    ).toBe('UNKNOWN');
+    // A provider block without default_tags adds none: the own tags the plan knows are all.
+    const classified = bucket({ confidentiality: '1' }, { KeyId: true }, undefined);
+    expect(
+      (await statusOf(plan([classified], { providers: aws() }), SECRET, 'aws_s3_bucket.records')).status,
+    ).toBe('PASS');
+  });
+});
+
+describe('google default_labels in effective_labels', () => {
+  const google = {
+    google: { project: constant('records'), default_labels: constant({ confidentiality: '3' }) },
+  };
+  const bucket = (labels: Json | null, labelsUnknown: unknown, effective: Json | undefined): Change => ({
+    address: 'google_storage_bucket.records',
+    after: {
+      name: 'records',
+      location: 'ASIA-NORTHEAST1',
+      ...(labelsUnknown === true ? {} : { labels }),
+      ...(effective && { effective_labels: effective, terraform_labels: effective }),
+    },
+    afterUnknown: {
+      id: true,
+      ...(labelsUnknown !== undefined && { labels: labelsUnknown }),
+      effective_labels: effective ? {} : true,
+      terraform_labels: effective ? {} : true,
+    },
+    expressions: { name: constant('records'), location: constant('ASIA-NORTHEAST1') },
+  });
+
+  it('reads effective_labels, which hold the provider’s labels beside the configuration’s own', async () => {
+    const effective = { confidentiality: '3', 'goog-terraform-provisioned': 'true' };
+    const document = plan([bucket(null, undefined, effective)], { providers: google });
+    expect((await statusOf(document, SECRET, 'google_storage_bucket.records')).status).toBe('FAIL');
+  });
+
+  it('works them out from default_labels when a label is known only after apply', async () => {
+    const stamped = bucket({ owner: 'records' }, { build: true }, undefined);
+    expect(
+      (await statusOf(plan([stamped], { providers: google }), SECRET, 'google_storage_bucket.records'))
+        .status,
+    ).toBe('FAIL');
+    const own = bucket({ confidentiality: '1' }, { build: true }, undefined);
+    expect(
+      (await statusOf(plan([own], { providers: google }), SECRET, 'google_storage_bucket.records')).status,
+    ).toBe('PASS');
+  });
+});
+
+describe('azurerm tags known in part', () => {
+  it('reads the tags the plan knows beside one known only after apply (timestamp())', async () => {
+    const account: Change = {
+      address: 'azurerm_storage_account.records',
+      after: {
+        name: 'strecords',
+        location: 'japaneast',
+        public_network_access_enabled: true,
+        tags: { confidentiality: '1' },
+      },
+      afterUnknown: { id: true, network_rules: true, tags: { deployed_at: true } },
+      expressions: { name: constant('strecords') },
+    };
+    const document = plan([account], { providers: { azurerm: { features: constant([{}]) } } });
+    expect(
+      (await statusOf(document, 'common.classification.closed-network', 'azurerm_storage_account.records'))
+        .status,
+    ).toBe('NOT_APPLICABLE');
+  });
+});
