@@ -42,6 +42,38 @@ describe('an azurerm_managed_disk whose disk encryption set is known only after 
   it('stays unknown where the configuration does not say', async () => {
     expect(await status({})).toBe('UNKNOWN');
   });
+
+  // What a refresh reads back (a state, an existing resource's values): azurerm writes an unset
+  // id as "".
+  it('reads an existing disk’s and VM OS disk’s empty disk_encryption_set_id as none', async () => {
+    const existing = (address: string, after: Json): Change => ({
+      address,
+      after,
+      before: after,
+      actions: ['no-op'],
+      expressions: {},
+    });
+    const disk = existing('azurerm_managed_disk.kept', {
+      id: '/subscriptions/7a3f5c2e-1b4d-4e6f-9a8b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.Compute/disks/kept',
+      name: 'kept',
+      location: 'japaneast',
+      disk_encryption_set_id: '',
+      tags: { confidentiality: '3' },
+    });
+    const vm = existing('azurerm_linux_virtual_machine.kept', {
+      id: '/subscriptions/7a3f5c2e-1b4d-4e6f-9a8b-0c1d2e3f4a5b/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/kept',
+      name: 'kept',
+      location: 'japaneast',
+      encryption_at_host_enabled: false,
+      os_disk: [{ caching: 'ReadWrite', disk_encryption_set_id: '', secure_vm_disk_encryption_set_id: '' }],
+      tags: { confidentiality: '3' },
+    });
+    const scanned = await scanDocument(
+      plan([disk, vm], { providers: { azurerm: { features: constant([{}]) } } }),
+    );
+    expect(findingOf(scanned, CMK, 'azurerm_managed_disk.kept').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'azurerm_linux_virtual_machine.kept').status).toBe('FAIL');
+  });
 });
 
 const SECRET = 'common.classification.no-secret-data';
