@@ -203,6 +203,28 @@ describe('google default_labels in effective_labels', () => {
   });
 });
 
+describe('google effective_labels of an existing resource known only after apply', () => {
+  it('leaves unknown what labels set outside Terraform may say', async () => {
+    const before = {
+      name: 'records',
+      location: 'ASIA-NORTHEAST1',
+      labels: { owner: 'records' },
+      terraform_labels: { owner: 'records' },
+      effective_labels: { owner: 'records', confidentiality: '3' },
+    };
+    const updated: Change = {
+      address: 'google_storage_bucket.records',
+      actions: ['update'],
+      before,
+      after: { name: 'records', location: 'ASIA-NORTHEAST1', labels: { owner: 'records' } },
+      afterUnknown: { labels: { build: true }, effective_labels: true, terraform_labels: true },
+      expressions: { name: constant('records') },
+    };
+    const document = plan([updated], { providers: { google: { project: constant('records') } } });
+    expect((await statusOf(document, SECRET, 'google_storage_bucket.records')).status).toBe('UNKNOWN');
+  });
+});
+
 describe('azurerm tags known in part', () => {
   it('reads the tags the plan knows beside one known only after apply (timestamp())', async () => {
     const account: Change = {
