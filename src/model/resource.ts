@@ -1,3 +1,5 @@
+import type { Localized } from './localized.ts';
+
 export type Provider = 'aws' | 'azure' | 'gcp';
 export const PROVIDERS: readonly Provider[] = ['aws', 'azure', 'gcp'];
 
@@ -214,6 +216,12 @@ export interface Resource<F extends object = object> {
   readonly id: string;
   readonly name: string;
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Tags whose values are known only after apply (a Terraform plan's): the keys, or `any` where
+   * which keys the resource will carry is not known either (tags from a module output known only
+   * after apply). `tags` holds the tags known for certain; absent when all are known.
+   */
+  readonly unknownTags?: 'any' | readonly string[];
   readonly facts: F;
   readonly origin: Origin;
   /**
@@ -359,3 +367,18 @@ export function isManagementGroup(scope: string | undefined): boolean {
 export function inheritedAssignmentId(subscription: string, assignmentId: string): string {
   return `${accountResourceId('azure', subscription)}${assignmentId.startsWith('/') ? '' : '/'}${assignmentId}`;
 }
+
+/** Whether the tag of the key (case-insensitively) may hold a value known only after apply. */
+export function tagKnownAfterApply(resource: Pick<Resource, 'unknownTags'>, key: string): boolean {
+  const unknownTags = resource.unknownTags;
+  if (unknownTags === undefined) return false;
+  if (unknownTags === 'any') return true;
+  const wanted = key.toLowerCase();
+  return unknownTags.some((unknownKey) => unknownKey.toLowerCase() === wanted);
+}
+
+/** The note of a tag whose value is known only after apply. */
+export const TAG_AFTER_APPLY: Localized = Object.freeze({
+  ja: 'このタグの値は適用後に決まります（known after apply）',
+  en: "the tag's value is known only after apply",
+});

@@ -495,6 +495,27 @@ describe('a new EBS volume that leaves encrypted out', () => {
   it('stays unknown when the plan does not manage that account setting', async () => {
     expect(await status([volume])).toBe('UNKNOWN');
   });
+
+  // The plan itself (checkov's tfplan.json) shows `snapshot_id` (Optional+Computed) known only
+  // after apply too: the configuration, which does not set it, says the volume is made empty.
+  const planned: Change = {
+    ...volume,
+    after: { availability_zone: 'ap-northeast-1a', size: 1, tags: null },
+    afterUnknown: { ...volume.afterUnknown, snapshot_id: true },
+  };
+
+  it('is made empty where the configuration leaves out a snapshot_id the plan shows unknown', async () => {
+    expect(await status([planned, byDefault(true)])).toBe('PASS');
+    expect(await status([planned, byDefault(false)])).toBe('FAIL');
+  });
+
+  it('may be made from a snapshot where the configuration sets snapshot_id from what is known only after apply', async () => {
+    const restored: Change = {
+      ...planned,
+      expressions: { ...planned.expressions, snapshot_id: { references: ['aws_ebs_snapshot.base.id'] } },
+    };
+    expect(await status([restored, byDefault(false)])).toBe('UNKNOWN');
+  });
 });
 
 describe('Aurora: instances of an aws_rds_cluster', () => {

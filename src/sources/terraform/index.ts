@@ -197,7 +197,7 @@ function* readTerraform(
           ? accountResourceId(adapter.provider, account)
           : (adapter.idOf?.(unit, linker, account) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
-      tags: placement.tags(primary),
+      ...placement.tags(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
       snapshot: snapshotOf(primary),
@@ -221,6 +221,7 @@ function* readTerraform(
         id: `${resource.id}${suffix}`,
         name: `${resource.name}${suffix}`,
         tags: resource.tags,
+        ...(resource.unknownTags && { unknownTags: resource.unknownTags }),
         origin: resource.origin,
         ...(factsBefore && { factsBefore }),
         snapshot: resource.snapshot!,
@@ -253,7 +254,7 @@ function* readTerraform(
         region: adapter.global ? 'global' : placement.region(reading, adapter.provider, linker),
         id: ownId ?? linker.idOf(reading),
         name: placement.name(reading),
-        tags: placement.tags(reading),
+        ...placement.tags(reading),
         origin: {
           file: ctx.file,
           ...(line !== undefined && { line }),

@@ -1,11 +1,12 @@
-import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Provider, type Resource, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
 import { GUID, subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import { providerType } from './address.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { moduleResources, type TfInstance } from './document.ts';
+import { isCreated, moduleResources, type TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
+import type { TfValues } from './tf-values.ts';
 
 /**
  * Where a planned resource will live: its account (AWS account, subscription, project) and
@@ -133,18 +134,70 @@ export class Placement {
       : `${instance.name}${JSON.stringify([instance.index])}`;
   }
 
-  tags(instance: TfInstance): Record<string, string> {
-    for (const attribute of ['tags_all', 'tags', 'labels', 'resource_labels', 'settings.0.user_labels']) {
-      const value = known(instance, attribute);
-      if (isObject(value)) {
-        return Object.fromEntries(
-          Object.entries(value)
-            .filter(([, v]) => v != null)
-            .map(([k, v]) => [k, String(v)]),
-        );
-      }
+  /**
+   * The resource's tags (a Google Cloud resource's labels) as the cloud will hold them, and
+   * those a plan knows only after apply. The AWS provider's `tags_all` and google 5.x's
+   * `effective_labels` hold the provider's `default_tags` / `default_labels` with the resource's
+   * own (`tags`, `labels`: the configuration's only) over them, and a plan knows them only after
+   * apply as soon as one value is: then they are worked out as the provider does, from the
+   * provider block's defaults (its constant, or a root variable) and the own tags the plan knows,
+   * an own tag known only after apply being unknown; without the defaults (a local, no
+   * configuration), only the own tags the plan knows are certain. An updated Google Cloud
+   * resource's `effective_labels` keep labels set outside Terraform, which the plan does not list.
+   */
+  tags(instance: TfInstance): PlannedTags {
+    const values = valuesOf(instance);
+    for (const [all, own, defaults] of MERGED_TAGS) {
+      const read = values.read(all);
+      if (read.state === 'known' && isObject(read.value)) return { tags: textValues(read.value) };
+      if (read.state !== 'unknown' && read.state !== 'sensitive') continue;
+      const mine = ownTags(values, values.keys('').includes(own) ? own : 'resource_labels');
+      if (mine.unknownTags === 'any') return mine;
+      const provided =
+        isCreated(instance) || own === 'tags' ? this.#providerDefaults(instance, defaults) : undefined;
+      if (provided === undefined) return { tags: mine.tags, unknownTags: 'any' };
+      const overridden = new Set(mine.unknownTags);
+      return {
+        tags: {
+          ...Object.fromEntries(Object.entries(provided).filter(([key]) => !overridden.has(key))),
+          ...mine.tags,
+        },
+        ...(mine.unknownTags && { unknownTags: mine.unknownTags }),
+      };
     }
-    return {};
+    for (const attribute of ['tags', 'labels', 'resource_labels', 'settings.0.user_labels']) {
+      const read = values.read(attribute);
+      if (read.state === 'known' && isObject(read.value)) return { tags: textValues(read.value) };
+      if (read.state === 'unknown' || read.state === 'sensitive') return ownTags(values, attribute);
+    }
+    return { tags: {} };
+  }
+
+  /**
+   * The tags (labels) the instance's provider block gives every resource: `default_tags { tags }`
+   * of the AWS provider, `default_labels` of google's; empty where the block sets none; undefined
+   * where the plan does not show them (no configuration, or an expression kansa does not read).
+   */
+  #providerDefaults(
+    instance: TfInstance,
+    argument: 'default_tags' | 'default_labels',
+  ): Record<string, string> | undefined {
+    if (!this.#config.resourceOf(instance)) return undefined;
+    const block = this.#config.providerOf(instance);
+    const expressions = block && isObject(block.expressions) ? block.expressions : {};
+    if (!(argument in expressions)) return {};
+    // default_tags is a block: a list of one in the configuration's expressions.
+    const blocks = expressions[argument];
+    const holder =
+      argument === 'default_tags'
+        ? Array.isArray(blocks) && blocks.length === 1 && isObject(blocks[0])
+          ? { ...block, expressions: blocks[0] }
+          : undefined
+        : block;
+    if (argument === 'default_tags' && holder && !('tags' in (holder.expressions as JsonObject))) return {};
+    const value = holder && this.#argumentOf(holder, argument === 'default_tags' ? 'tags' : argument);
+    if (value === null) return {};
+    return isObject(value) ? textValues(value) : undefined;
   }
 
   /**
@@ -253,11 +306,45 @@ const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   gcp: ['google', 'google-beta'],
 };
 
-/** An attribute the instance shows: a deleted one's before the plan, when it was where it was. */
+/** The values the instance shows: a deleted one's before the plan, when it was where it was. */
+function valuesOf(instance: TfInstance): TfValues {
+  return instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+}
+
+/** An attribute the instance shows (valuesOf). */
 function known(instance: TfInstance, attribute: string): unknown {
-  const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
-  const read = values.read(attribute);
+  const read = valuesOf(instance).read(attribute);
   return read.state === 'known' ? read.value : undefined;
+}
+
+/** A planned resource's tags, and those known only after apply. */
+type PlannedTags = Pick<Resource, 'tags' | 'unknownTags'>;
+
+/** The providers' merged tags: the attribute, the resource's own, and the provider block's argument. */
+const MERGED_TAGS = [
+  ['tags_all', 'tags', 'default_tags'],
+  ['effective_labels', 'labels', 'default_labels'],
+] as const;
+
+/** A map's values as text, null ones left out (a tag of a null value is not sent). */
+function textValues(map: JsonObject): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(map)
+      .filter(([, value]) => value != null)
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
+
+/** The resource's own tags at `attribute`, some or all of them known only after apply. */
+function ownTags(values: TfValues, attribute: string): PlannedTags {
+  const read = values.read(attribute);
+  if (read.state === 'absent') return { tags: {} };
+  const entries = values.entries(attribute);
+  if (!entries) return { tags: {}, unknownTags: 'any' };
+  return {
+    tags: textValues(entries.known),
+    ...(entries.unread.length > 0 && { unknownTags: entries.unread }),
+  };
 }
 
 /** The AWS provider's resource identity (Terraform 1.12 on): the account and Region of what it manages. */

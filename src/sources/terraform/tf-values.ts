@@ -94,6 +94,31 @@ export class TfValues {
   }
 
   /**
+   * The entries of a map at a path (a resource's `tags`), keys taken whole (a tag key may hold
+   * dots): those the plan shows, and the keys whose values are known only after apply or
+   * sensitive; undefined when the whole map is known only after apply or sensitive.
+   */
+  entries(path: string): { readonly known: JsonObject; readonly unread: readonly string[] } | undefined {
+    const keys = path.split('.');
+    const at = (root: unknown) =>
+      keys.reduce((value, key) => (value === true ? true : step(value, key)), root);
+    const unknownMark = at(this.#unknownMarks);
+    const sensitiveMark = at(this.#sensitiveMarks);
+    if (unknownMark === true || sensitiveMark === true) return undefined;
+    const value = at(this.values);
+    const known: JsonObject = {};
+    const unread: string[] = [];
+    for (const key of new Set([
+      ...(isObject(value) ? Object.keys(value) : []),
+      ...(isObject(unknownMark) ? Object.keys(unknownMark) : []),
+    ])) {
+      if (containsTrue(step(unknownMark, key)) || containsTrue(step(sensitiveMark, key))) unread.push(key);
+      else if (isObject(value) && value[key] !== undefined) known[key] = value[key];
+    }
+    return { known, unread };
+  }
+
+  /**
    * Whether the plan shows a value at the path, even one with parts known only after apply
    * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
    * calls such a block unknown, yet it is there, and what is known of it can be read.

@@ -1,5 +1,6 @@
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
+import { type Resource, TAG_AFTER_APPLY, tagKnownAfterApply } from '../../../model/resource.ts';
 
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
@@ -57,6 +58,25 @@ const NO: ReadonlySet<string> = new Set([
   '対象外',
   '非該当',
 ]);
+
+/**
+ * The evidence of a planned resource's tag of the mark's keys whose value is known only after
+ * apply (a Terraform plan's: another resource's attribute, a module output); undefined when no
+ * such tag may be one of the mark's.
+ */
+export function markAfterApplyFact(
+  resource: Pick<Resource, 'unknownTags'>,
+  mark: TagMark,
+): Fact<string> | undefined {
+  const key = mark.keys.find((candidate) => tagKnownAfterApply(resource, candidate));
+  return key === undefined ? undefined : unknown(`tags.${key}`, TAG_AFTER_APPLY);
+}
+
+/** The message of a check on a mark whose tag a plan knows only after apply. */
+export const MARK_AFTER_APPLY: Localized = {
+  ja: 'タグ {{tag}} の値が適用後まで決まらないため判定できません',
+  en: 'The tag {{tag}} is known only after apply',
+};
 
 /** The evidence of a tag of the mark's keys whose value kansa cannot read as yes or no. */
 export function unreadMarkFact(tag: readonly [key: string, value: string]): Fact<string> {

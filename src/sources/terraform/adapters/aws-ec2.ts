@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
-import type { TfRead } from '../tf-values.ts';
+import { isObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { Alongside, BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
@@ -14,13 +14,7 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const volume = unit.primary;
-  return volumeOf(
-    volume,
-    '',
-    tr,
-    ctx,
-    fromSnapshot(tr.valuesOf(volume).read('snapshot_id')) ? undefined : 'any',
-  );
+  return volumeOf(volume, '', tr, ctx, fromSnapshot(volume, 'snapshot_id', tr, ctx) ? undefined : 'any');
 }
 
 /**
@@ -54,9 +48,25 @@ function volumeOf(
   return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
 }
 
-/** A volume made from a snapshot (or from one known only after apply) inherits its encryption. */
-function fromSnapshot(snapshot: TfRead): boolean {
-  return snapshot.state === 'unknown' || (snapshot.state === 'known' && snapshot.value !== '');
+/**
+ * A volume made from a snapshot (or from one known only after apply) inherits its encryption.
+ * `snapshot_id` is Optional+Computed, so a plan shows it known only after apply on every new
+ * volume, one the configuration makes empty too (checkov's terragoat plan): where the plan's
+ * configuration is there and does not set it, the volume is made empty.
+ */
+function fromSnapshot(instance: TfInstance, attribute: string, tr: Translation, ctx: BuildContext): boolean {
+  const snapshot = tr.valuesOf(instance).read(attribute);
+  if (snapshot.state === 'known') return snapshot.value !== '';
+  if (snapshot.state !== 'unknown') return false;
+  if (!ctx.config.resourceOf(instance)) return true;
+  // ebs_block_device is a set: its blocks in the values are not in the configuration's order.
+  // Blocks a `dynamic` block writes are not in the configuration's JSON: they may set it.
+  const set = /^(ebs_block_device)\.\d+\.(.+)$/.exec(attribute);
+  if (!set) return ctx.config.sets(instance, attribute);
+  const expressions = ctx.config.resourceOf(instance)?.expressions;
+  const blocks = isObject(expressions) ? expressions[set[1]!] : undefined;
+  if (!Array.isArray(blocks)) return true;
+  return blocks.some((_, index) => ctx.config.sets(instance, `${set[1]}.${index}.${set[2]}`));
 }
 
 /** The Region's encryption by default, for a new volume that leaves `encrypted` out. */
@@ -102,7 +112,7 @@ function instanceVolumes(unit: Unit, translate: () => Translation, ctx: BuildCon
   for (let index = 0; values.present(`ebs_block_device.${index}`); index++) {
     const device = values.read(`ebs_block_device.${index}.device_name`);
     const key = device.state === 'known' && typeof device.value === 'string' ? device.value : index;
-    const fresh = !fromSnapshot(values.read(`ebs_block_device.${index}.snapshot_id`));
+    const fresh = !fromSnapshot(instance, `ebs_block_device.${index}.snapshot_id`, translate(), ctx);
     volumes.push({
       suffix: `.ebs_block_device[${JSON.stringify(key)}]`,
       resource: volumeOf(instance, `ebs_block_device.${index}.`, translate(), ctx, fresh ? 'any' : 'on'),

@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
+import type { TfRead } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, readFirst, spellingOf, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -119,10 +120,10 @@ function osDiskOf(vm: TfInstance, tr: Translation): JsonObject | undefined {
   const path = 'properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id';
   const keys = ['os_disk.0.disk_encryption_set_id', 'os_disk.0.secure_vm_disk_encryption_set_id'];
   const set =
-    keys.find((key) => values.read(key).state === 'known') ??
+    keys.find((key) => namesSet(values.read(key))) ??
     keys.find((key) => values.read(key).state === 'unknown');
   if (set === undefined) {
-    // Not set (null), or not shown (sensitive): read for the mark.
+    // Not set (null, or a state's ""), or not shown (sensitive): read for the mark.
     const key = keys.find((k) => values.read(k).state === 'sensitive') ?? keys[0]!;
     tr.read(vm, key, path);
     return { managedDisk: {} };
@@ -134,18 +135,29 @@ function osDiskOf(vm: TfInstance, tr: Translation): JsonObject | undefined {
   };
 }
 
-/** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */
-export function managedDisk(unit: Unit, tr: Translation): Resource {
+/**
+ * A disk with a disk encryption set uses a customer-managed key; without one, the platform key.
+ * A set the configuration names (`disk_encryption_set_id = azurerm_disk_encryption_set.x.id`) is
+ * there even while its id is known only after apply, as a VM's OS disk's is.
+ */
+export function managedDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const disk = unit.primary;
   const path = 'properties.encryption.type';
   const set_ = tr.valuesOf(disk).read('disk_encryption_set_id');
-  if (set_.state === 'unknown' || set_.state === 'sensitive') {
+  const named = set_.state === 'unknown' && ctx.config.sets(disk, 'disk_encryption_set_id');
+  if (!named && (set_.state === 'unknown' || set_.state === 'sensitive')) {
     tr.read(disk, 'disk_encryption_set_id', path);
     return fromArm('Microsoft.Compute/disks', {}, tr);
   }
   tr.mark(path, `${disk.address}.disk_encryption_set_id`, 'known');
-  const type = set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
+  const type =
+    named || namesSet(set_) ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
   return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
+}
+
+/** A disk encryption set id the values show: a state writes an unset one as "". */
+function namesSet(read: TfRead): boolean {
+  return read.state === 'known' && typeof read.value === 'string' && read.value !== '';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { configSnapshot, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { classAfterApplyCase } from './planned.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -132,4 +133,4 @@ function awsItem(resourceType: string, resource: string, configuration: Record<s
   });
 }
 
-export default byVerdict(cases) satisfies RuleTests;
+export default byVerdict([...cases, classAfterApplyCase]) satisfies RuleTests;

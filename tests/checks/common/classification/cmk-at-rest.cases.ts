@@ -3,6 +3,7 @@ import { assetExport, configSnapshot, jsonFile, searchAllResources } from '../..
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
+import { classAfterApplyCase } from './planned.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const VM =
@@ -318,4 +319,4 @@ function dynamoDbItem(name: string, configuration: Record<string, unknown>) {
   );
 }
 
-export default byVerdict(cases) satisfies RuleTests;
+export default byVerdict([...cases, classAfterApplyCase]) satisfies RuleTests;

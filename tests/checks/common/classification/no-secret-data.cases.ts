@@ -1,4 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { classAfterApplyCase } from './planned.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -11,8 +12,8 @@ const table = [
   ['stroman', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 
-export default byVerdict(
-  table.map(([name, status, messageId]) => ({
+export default byVerdict([
+  ...table.map(([name, status, messageId]) => ({
     name,
     records: [ACCOUNTS],
     target: id(name),
@@ -21,4 +22,5 @@ export default byVerdict(
     // Secret data on a public cloud is critical.
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
-) satisfies RuleTests;
+  classAfterApplyCase,
+]) satisfies RuleTests;
