@@ -40,8 +40,9 @@ export function* readRows(
     if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;
     // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and
-    // firewall rules, diagnostic settings, site config) under `resources`.
-    const children = isObject(row) ? row.resources : undefined;
+    // firewall rules, diagnostic settings, site config) under `resources`, which its PowerShell
+    // objects spell `Resources` too (a Redis cache's firewall rules).
+    const children = get(row, 'resources');
     if (Array.isArray(children)) yield* readChildren(row as JsonObject, children, index, ctx);
   }
 }
@@ -59,7 +60,7 @@ function* readChildren(
     const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(`${result.skip} (a sub-resource of ${parentId})`, { index });
     else yield result;
-    const grandchildren = isObject(row) ? row.resources : undefined;
+    const grandchildren = get(row, 'resources');
     if (Array.isArray(grandchildren)) yield* readChildren(row as JsonObject, grandchildren, index, ctx);
   }
 }

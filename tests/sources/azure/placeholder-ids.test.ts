@@ -141,6 +141,41 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     expect(resources[1]?.facts).toMatchObject({ auditingState: { source: 'explicit', value: 'Enabled' } });
   });
 
+  it('reads sub-resources nested under `Resources` in PascalCase, as PSRule keeps a cache’s firewall rules and a vault’s settings', () => {
+    const vault =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.KeyVault/vaults/vault-a';
+    const cache =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Cache/Redis/redis-a';
+    const psRuleObject = (id: string, type: string, child: object) => ({
+      ResourceId: id,
+      ResourceName: id.split('/').at(-1),
+      ResourceType: type,
+      Location: 'australiaeast',
+      Properties: {},
+      Resources: [child],
+    });
+    const { resources, skipped } = read([
+      psRuleObject(vault, 'Microsoft.KeyVault/vaults', {
+        Name: 'audit',
+        ResourceType: 'Microsoft.Insights/diagnosticSettings',
+        Properties: { workspaceId: 'ws', logs: [{ category: 'AuditEvent', enabled: true }] },
+      }),
+      psRuleObject(cache, 'Microsoft.Cache/Redis', {
+        Name: 'ClientIPAddress_1',
+        ResourceName: 'ClientIPAddress_1',
+        ResourceType: 'Microsoft.Cache/redis/firewallRules',
+        Properties: { startIpAddress: '10.1.1.1', endIpAddress: '10.1.1.1' },
+      }),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => r.id)).toEqual([
+      vault.toLowerCase(),
+      `${vault}/providers/Microsoft.Insights/diagnosticSettings/audit`.toLowerCase(),
+      cache.toLowerCase(),
+      `${cache}/firewallRules/ClientIPAddress_1`.toLowerCase(),
+    ]);
+  });
+
   it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
     const policyState = {
       resourceId:
