@@ -56,6 +56,13 @@ function* readChildren(
   const parentId = idOf(parent);
   if (typeof parentId !== 'string') return;
   for (const child of children) {
+    // The current exporter keeps the subscription's GET answers whole (its Defender pricings,
+    // security contacts, auto-provisioning settings: `{"value": [...]}`).
+    const listed = isObject(child) && idOf(child) === undefined ? get(child, 'value') : undefined;
+    if (Array.isArray(listed)) {
+      yield* readChildren(parent, listed, index, ctx);
+      continue;
+    }
     const row = isObject(child) ? withChildId(parentId, child) : child;
     const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(`${result.skip} (a sub-resource of ${parentId})`, { index });

@@ -176,6 +176,30 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     ]);
   });
 
+  it('reads the list answers the current Export-AzRuleData keeps whole under a subscription’s `resources`', () => {
+    const subscription = '/subscriptions/00000000-0000-0000-0000-000000000000';
+    const pricing = (name: string, pricingTier: string) => ({
+      id: `${subscription}/providers/Microsoft.Security/pricings/${name}`,
+      name,
+      type: 'Microsoft.Security/pricings',
+      properties: { pricingTier, freeTrialRemainingTime: 'PT0S' },
+    });
+    const exported = {
+      id: subscription,
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+      displayName: 'production',
+      state: 'Enabled',
+      type: 'Microsoft.Subscription',
+      resources: [{ value: [pricing('VirtualMachines', 'Standard'), pricing('KeyVaults', 'Free')] }],
+    };
+    const { resources, skipped } = read([exported]);
+    expect(skipped).toEqual([]);
+    expect(resources.filter((r) => r.nativeType === 'microsoft.security/pricings').map((r) => r.name)).toEqual([
+      'VirtualMachines',
+      'KeyVaults',
+    ]);
+  });
+
   it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
     const policyState = {
       resourceId:
