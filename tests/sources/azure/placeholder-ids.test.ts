@@ -194,10 +194,9 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     };
     const { resources, skipped } = read([exported]);
     expect(skipped).toEqual([]);
-    expect(resources.filter((r) => r.nativeType === 'microsoft.security/pricings').map((r) => r.name)).toEqual([
-      'VirtualMachines',
-      'KeyVaults',
-    ]);
+    expect(
+      resources.filter((r) => r.nativeType === 'microsoft.security/pricings').map((r) => r.name),
+    ).toEqual(['VirtualMachines', 'KeyVaults']);
   });
 
   it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
