@@ -2,7 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import { picked, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
+import { GUID, get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { classicAdministratorRow } from './classic-administrators.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
 import { hasProjectedColumn } from './projection.ts';
@@ -26,7 +26,7 @@ export function* readRows(
   const at = () => (lines ? { line: lines[index]! } : { index });
   const note = (text: string) => ctx.note?.(text, at());
   for (; index < rows.length; index++) {
-    const listed = rows[index];
+    const listed = psRuleSubscription(rows[index]);
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
@@ -182,7 +182,32 @@ export function firstRow(rows: readonly unknown[]): unknown {
 
 /** A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`). */
 export function isArmArray(document: unknown): document is unknown[] {
-  return Array.isArray(document) && isArmShaped(firstRow(document));
+  return Array.isArray(document) && isArmShaped(psRuleSubscription(firstRow(document)));
+}
+
+/**
+ * The subscription object PSRule's PowerShell export writes, `Get-AzSubscription`'s with its
+ * security settings and Defender pricings under `resources` (a bare GUID `Id`, `ResourceType`
+ * `Microsoft.Subscription`), as the subscription's ARM record; other rows as they are.
+ */
+function psRuleSubscription(row: unknown): unknown {
+  const id = get(row, 'Id');
+  const type = get(row, 'ResourceType');
+  if (typeof id !== 'string' || !GUID.test(id) || typeof type !== 'string') return row;
+  if (type.toLowerCase() !== 'microsoft.subscription') return row;
+  const name = get(row, 'Name');
+  return {
+    id: `/subscriptions/${id}`,
+    type: 'Microsoft.Resources/subscriptions',
+    name,
+    properties: {
+      subscriptionId: id,
+      displayName: name,
+      state: get(row, 'State'),
+      tenantId: get(row, 'TenantId'),
+    },
+    resources: get(row, 'resources'),
+  };
 }
 
 /**

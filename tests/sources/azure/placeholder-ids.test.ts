@@ -199,6 +199,51 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     ).toEqual(['VirtualMachines', 'KeyVaults']);
   });
 
+  it('reads the subscription object PSRule’s PowerShell export writes (a bare GUID `Id`), first in its file or not', () => {
+    const subscriptionId = '00000000-0000-0000-0000-000000000000';
+    const subscription = {
+      Id: subscriptionId,
+      Name: 'subscription-A',
+      State: 'Enabled',
+      SubscriptionId: subscriptionId,
+      TenantId: '00000000-0000-0000-0000-000000000000',
+      ExtendedProperties: { Account: 'account', Environment: 'AzureCloud' },
+      ResourceType: 'Microsoft.Subscription',
+      resources: [
+        {
+          ResourceId: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/pricings/VirtualMachines`,
+          ResourceName: 'VirtualMachines',
+          Name: 'VirtualMachines',
+          Properties: { pricingTier: 'Free' },
+          ResourceType: 'Microsoft.Security/pricings',
+        },
+      ],
+    };
+    const cache = {
+      ResourceId: `/subscriptions/${subscriptionId}/resourceGroups/test-rg/providers/Microsoft.Cache/Redis/redis-a`,
+      ResourceName: 'redis-a',
+      ResourceType: 'Microsoft.Cache/Redis',
+      Location: 'eastus',
+      Properties: { enableNonSslPort: false },
+    };
+    for (const document of [
+      [subscription, cache],
+      [cache, subscription],
+    ]) {
+      expect(azureArm.matches(document)).toBe(true);
+      const { resources, skipped } = read(document);
+      expect(skipped).toEqual([]);
+      expect(resources.map((r) => r.nativeType).sort()).toEqual([
+        'microsoft.cache/redis',
+        'microsoft.resources/subscriptions',
+        'microsoft.security/pricings',
+      ]);
+      expect(resources.find((r) => r.nativeType === 'microsoft.resources/subscriptions')?.id).toBe(
+        `/subscriptions/${subscriptionId}`,
+      );
+    }
+  });
+
   it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
     const policyState = {
       resourceId:
