@@ -2,7 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import { picked, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
+import { GUID, get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { classicAdministratorRow } from './classic-administrators.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
 import { hasProjectedColumn } from './projection.ts';
@@ -26,7 +26,7 @@ export function* readRows(
   const at = () => (lines ? { line: lines[index]! } : { index });
   const note = (text: string) => ctx.note?.(text, at());
   for (; index < rows.length; index++) {
-    const listed = rows[index];
+    const listed = psRuleSubscription(rows[index]);
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
@@ -40,8 +40,9 @@ export function* readRows(
     if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;
     // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and
-    // firewall rules, diagnostic settings, site config) under `resources`.
-    const children = isObject(row) ? row.resources : undefined;
+    // firewall rules, diagnostic settings, site config) under `resources`, which its PowerShell
+    // objects spell `Resources` too (a Redis cache's firewall rules).
+    const children = get(row, 'resources');
     if (Array.isArray(children)) yield* readChildren(row as JsonObject, children, index, ctx);
   }
 }
@@ -55,11 +56,18 @@ function* readChildren(
   const parentId = idOf(parent);
   if (typeof parentId !== 'string') return;
   for (const child of children) {
+    // The current exporter keeps the subscription's GET answers whole (its Defender pricings,
+    // security contacts, auto-provisioning settings: `{"value": [...]}`).
+    const listed = isObject(child) && idOf(child) === undefined ? get(child, 'value') : undefined;
+    if (Array.isArray(listed)) {
+      yield* readChildren(parent, listed, index, ctx);
+      continue;
+    }
     const row = isObject(child) ? withChildId(parentId, child) : child;
     const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(`${result.skip} (a sub-resource of ${parentId})`, { index });
     else yield result;
-    const grandchildren = isObject(row) ? row.resources : undefined;
+    const grandchildren = get(row, 'resources');
     if (Array.isArray(grandchildren)) yield* readChildren(row as JsonObject, grandchildren, index, ctx);
   }
 }
@@ -174,7 +182,32 @@ export function firstRow(rows: readonly unknown[]): unknown {
 
 /** A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`). */
 export function isArmArray(document: unknown): document is unknown[] {
-  return Array.isArray(document) && isArmShaped(firstRow(document));
+  return Array.isArray(document) && isArmShaped(psRuleSubscription(firstRow(document)));
+}
+
+/**
+ * The subscription object PSRule's PowerShell export writes, `Get-AzSubscription`'s with its
+ * security settings and Defender pricings under `resources` (a bare GUID `Id`, `ResourceType`
+ * `Microsoft.Subscription`), as the subscription's ARM record; other rows as they are.
+ */
+function psRuleSubscription(row: unknown): unknown {
+  const id = get(row, 'Id');
+  const type = get(row, 'ResourceType');
+  if (typeof id !== 'string' || !GUID.test(id) || typeof type !== 'string') return row;
+  if (type.toLowerCase() !== 'microsoft.subscription') return row;
+  const name = get(row, 'Name');
+  return {
+    id: `/subscriptions/${id}`,
+    type: 'Microsoft.Resources/subscriptions',
+    name,
+    properties: {
+      subscriptionId: id,
+      displayName: name,
+      state: get(row, 'State'),
+      tenantId: get(row, 'TenantId'),
+    },
+    resources: get(row, 'resources'),
+  };
 }
 
 /**

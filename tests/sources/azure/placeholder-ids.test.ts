@@ -141,6 +141,109 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     expect(resources[1]?.facts).toMatchObject({ auditingState: { source: 'explicit', value: 'Enabled' } });
   });
 
+  it('reads sub-resources nested under `Resources` in PascalCase, as PSRule keeps a cache’s firewall rules and a vault’s settings', () => {
+    const vault =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.KeyVault/vaults/vault-a';
+    const cache =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Cache/Redis/redis-a';
+    const psRuleObject = (id: string, type: string, child: object) => ({
+      ResourceId: id,
+      ResourceName: id.split('/').at(-1),
+      ResourceType: type,
+      Location: 'australiaeast',
+      Properties: {},
+      Resources: [child],
+    });
+    const { resources, skipped } = read([
+      psRuleObject(vault, 'Microsoft.KeyVault/vaults', {
+        Name: 'audit',
+        ResourceType: 'Microsoft.Insights/diagnosticSettings',
+        Properties: { workspaceId: 'ws', logs: [{ category: 'AuditEvent', enabled: true }] },
+      }),
+      psRuleObject(cache, 'Microsoft.Cache/Redis', {
+        Name: 'ClientIPAddress_1',
+        ResourceName: 'ClientIPAddress_1',
+        ResourceType: 'Microsoft.Cache/redis/firewallRules',
+        Properties: { startIpAddress: '10.1.1.1', endIpAddress: '10.1.1.1' },
+      }),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => r.id)).toEqual([
+      vault.toLowerCase(),
+      `${vault}/providers/Microsoft.Insights/diagnosticSettings/audit`.toLowerCase(),
+      cache.toLowerCase(),
+      `${cache}/firewallRules/ClientIPAddress_1`.toLowerCase(),
+    ]);
+  });
+
+  it('reads the list answers the current Export-AzRuleData keeps whole under a subscription’s `resources`', () => {
+    const subscription = '/subscriptions/00000000-0000-0000-0000-000000000000';
+    const pricing = (name: string, pricingTier: string) => ({
+      id: `${subscription}/providers/Microsoft.Security/pricings/${name}`,
+      name,
+      type: 'Microsoft.Security/pricings',
+      properties: { pricingTier, freeTrialRemainingTime: 'PT0S' },
+    });
+    const exported = {
+      id: subscription,
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+      displayName: 'production',
+      state: 'Enabled',
+      type: 'Microsoft.Subscription',
+      resources: [{ value: [pricing('VirtualMachines', 'Standard'), pricing('KeyVaults', 'Free')] }],
+    };
+    const { resources, skipped } = read([exported]);
+    expect(skipped).toEqual([]);
+    expect(
+      resources.filter((r) => r.nativeType === 'microsoft.security/pricings').map((r) => r.name),
+    ).toEqual(['VirtualMachines', 'KeyVaults']);
+  });
+
+  it('reads the subscription object PSRule’s PowerShell export writes (a bare GUID `Id`), first in its file or not', () => {
+    const subscriptionId = '00000000-0000-0000-0000-000000000000';
+    const subscription = {
+      Id: subscriptionId,
+      Name: 'subscription-A',
+      State: 'Enabled',
+      SubscriptionId: subscriptionId,
+      TenantId: '00000000-0000-0000-0000-000000000000',
+      ExtendedProperties: { Account: 'account', Environment: 'AzureCloud' },
+      ResourceType: 'Microsoft.Subscription',
+      resources: [
+        {
+          ResourceId: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/pricings/VirtualMachines`,
+          ResourceName: 'VirtualMachines',
+          Name: 'VirtualMachines',
+          Properties: { pricingTier: 'Free' },
+          ResourceType: 'Microsoft.Security/pricings',
+        },
+      ],
+    };
+    const cache = {
+      ResourceId: `/subscriptions/${subscriptionId}/resourceGroups/test-rg/providers/Microsoft.Cache/Redis/redis-a`,
+      ResourceName: 'redis-a',
+      ResourceType: 'Microsoft.Cache/Redis',
+      Location: 'eastus',
+      Properties: { enableNonSslPort: false },
+    };
+    for (const document of [
+      [subscription, cache],
+      [cache, subscription],
+    ]) {
+      expect(azureArm.matches(document)).toBe(true);
+      const { resources, skipped } = read(document);
+      expect(skipped).toEqual([]);
+      expect(resources.map((r) => r.nativeType).sort()).toEqual([
+        'microsoft.cache/redis',
+        'microsoft.resources/subscriptions',
+        'microsoft.security/pricings',
+      ]);
+      expect(resources.find((r) => r.nativeType === 'microsoft.resources/subscriptions')?.id).toBe(
+        `/subscriptions/${subscriptionId}`,
+      );
+    }
+  });
+
   it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
     const policyState = {
       resourceId:
