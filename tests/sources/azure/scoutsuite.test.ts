@@ -336,6 +336,48 @@ describe('ScoutSuite Azure results', () => {
     );
   });
 
+  it("reads App Service web apps: https_only and the configuration's minimum TLS, never the FTPS state", async () => {
+    const app = (name: string, fields: Record<string, unknown>) => ({
+      [`scoutid-${name}`]: {
+        id: `scoutid-${name}`,
+        name,
+        kind: 'app,linux',
+        location: 'Japan East',
+        resource_group_name: RG,
+        tags: ['classification:2'],
+        type: 'Microsoft.Web/sites',
+        site_config: null,
+        ...fields,
+      },
+    });
+    const { resources, files } = await read({
+      appservice: {
+        subscriptions: {
+          [SUB]: {
+            web_apps: {
+              ...app('app-strict', { https_only: true, minimum_tls_version_supported: '1.2' }),
+              // get_configuration failed or gave nothing: ScoutSuite writes null.
+              ...app('app-noconfig', { https_only: false, minimum_tls_version_supported: null }),
+            },
+          },
+        },
+      },
+    });
+    const site = (name: string) => resources.find((r) => r.name === name)!;
+    expect([site('app-strict').id, site('app-strict').region, site('app-strict').tags]).toEqual([
+      `/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.web/sites/app-strict`,
+      'japaneast',
+      { classification: '2' },
+    ]);
+    expect(site('app-strict').facts.httpsOnly).toMatchObject({ source: 'explicit', value: true });
+    expect(site('app-strict').facts.minTlsVersion).toMatchObject({ source: 'explicit', value: '1.2' });
+    expect(site('app-noconfig').facts.httpsOnly).toMatchObject({ source: 'explicit', value: false });
+    for (const fact of ['minTlsVersion', 'ftpsState', 'publicNetworkAccess', 'reachableFromInternet'])
+      expect(site('app-noconfig').facts[fact]?.source, fact).toBe('unknown');
+    expect(site('app-strict').facts.ftpsState?.source).toBe('unknown');
+    expect(files[0]?.notes?.map((n) => n.note).join('\n') ?? '').not.toContain('appservice');
+  });
+
   it('reads the role assignments at their scope and the Entra ID users by object id (aad, or graphrbac before)', async () => {
     const assignment = (name: string, role: string, principal: string, scope = `/subscriptions/${SUB}`) => ({
       [name]: {
