@@ -15,7 +15,8 @@ import { assetToResource } from './to-resource.ts';
  * access prevention, uniform bucket-level access, the ACL, the IAM policy's bindings), firewall
  * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
- * authorized networks, automated backups; no region). What ScoutSuite does not keep (a
+ * authorized networks, automated backups; no region) and service accounts' keys (type and
+ * validity; not whether one is disabled). What ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
  */
@@ -50,6 +51,13 @@ export function* gcpScoutSuiteResources(
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
     }
+  for (const [project, scope] of scopesOf(services.iam, 'projects'))
+    for (const [, account] of membersOf(scope.service_accounts))
+      for (const [, key] of membersOf(account.keys)) {
+        const read = serviceAccountKeyAsset(project, account, key);
+        if (read) yield readAsset(read, origin);
+        else ctx.skip(`a ScoutSuite iam service account key without its id or account's email (${project})`);
+      }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
@@ -59,6 +67,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   computeengine: ['firewalls'],
   kms: ['keyrings'],
   cloudsql: ['instances'],
+  iam: ['service_accounts'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -261,6 +270,38 @@ function sqlInstanceAsset(project: string, instance: JsonObject) {
       assetType: 'sqladmin.googleapis.com/Instance',
       ancestors: [],
       resource: { data, dataPath: DATA_PATH },
+    },
+  };
+}
+
+/**
+ * iam/keys.py, under each of iam/service_accounts.py's accounts (by `email`): the key's `id` (the
+ * last part of its name), `valid_after`, `valid_before`, `key_algorithm` and, since ScoutSuite lists
+ * system-managed and user-managed keys apart, `key_type` (absent before: the adapter tells a
+ * user-managed key by its validity then). It keeps no `disabled`: unknown.
+ */
+function serviceAccountKeyAsset(project: string, account: JsonObject, key: JsonObject) {
+  const email = typeof account.email === 'string' ? account.email : account.name;
+  if (typeof key.id !== 'string' || key.id === '' || typeof email !== 'string' || email === '')
+    return undefined;
+  const name = `projects/${project}/serviceAccounts/${email}/keys/${key.id}`;
+  const data: JsonObject = {
+    name,
+    ...(typeof key.key_type === 'string' && { keyType: key.key_type }),
+    ...(typeof key.key_algorithm === 'string' && { keyAlgorithm: key.key_algorithm }),
+    ...(typeof key.valid_after === 'string' && { validAfterTime: key.valid_after }),
+    ...(typeof key.valid_before === 'string' && { validBeforeTime: key.valid_before }),
+  };
+  return {
+    asset: {
+      name: `//iam.googleapis.com/${name}`,
+      assetType: 'iam.googleapis.com/ServiceAccountKey',
+      ancestors: [],
+      resource: {
+        data,
+        dataPath: DATA_PATH,
+        parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+      },
     },
   };
 }

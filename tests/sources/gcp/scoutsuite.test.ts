@@ -193,6 +193,48 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(key('rotated').facts.hsmBackedKey?.value).toBe(true);
   });
 
+  it("reads service accounts' keys with their type and validity; whether a key is disabled, which ScoutSuite drops, unknown", async () => {
+    const email = `runner@${PROJECT}.iam.gserviceaccount.com`;
+    const { resources } = await read({
+      iam: projects('service_accounts', {
+        '104729104729104729104': {
+          id: '104729104729104729104',
+          email,
+          name: email,
+          project_id: PROJECT,
+          default_service_account: false,
+          bindings: [],
+          keys: {
+            userkey1: {
+              id: 'userkey1',
+              key_type: 'USER_MANAGED',
+              key_algorithm: 'KEY_ALG_RSA_2048',
+              valid_after: '2024-02-01T09:00:00Z',
+              valid_before: '9999-12-31T23:59:59Z',
+            },
+            // Before ScoutSuite listed system-managed keys too: user-managed keys only, no key_type.
+            oldkey2: {
+              id: 'oldkey2',
+              key_algorithm: 'KEY_ALG_RSA_2048',
+              valid_after: '2024-03-01T09:00:00Z',
+            },
+          },
+        },
+      }),
+    });
+    const key = (id: string) =>
+      resources.find(
+        (r) => r.id === `//iam.googleapis.com/projects/${PROJECT}/serviceAccounts/${email}/keys/${id}`,
+      )!;
+    expect(key('userkey1').facts).toMatchObject({
+      keyType: { source: 'explicit', value: 'USER_MANAGED' },
+      validAfterTime: { source: 'explicit', value: '2024-02-01T09:00:00Z' },
+      validBeforeTime: { value: '9999-12-31T23:59:59Z' },
+      disabled: { source: 'unknown' },
+    });
+    expect(key('oldkey2').facts.keyType?.source).toBe('unknown');
+  });
+
   it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
     const { resources } = await read({
       cloudsql: projects('instances', {
