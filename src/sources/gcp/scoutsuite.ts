@@ -1,3 +1,4 @@
+import { derived, explicit, type Fact } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
@@ -16,7 +17,8 @@ import { assetToResource } from './to-resource.ts';
  * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
  * authorized networks, automated backups; no region) and service accounts' keys (type and
- * validity; not whether one is disabled). What ScoutSuite does not keep (a
+ * validity; not whether one is disabled) and GKE clusters (legacy ABAC, whether logs are sent). What
+ * ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
  */
@@ -58,6 +60,16 @@ export function* gcpScoutSuiteResources(
         if (read) yield readAsset(read, origin);
         else ctx.skip(`a ScoutSuite iam service account key without its id or account's email (${project})`);
       }
+  for (const [project, scope] of scopesOf(services.kubernetesengine, 'projects'))
+    for (const [, cluster] of clustersOf(scope)) {
+      const read = clusterAsset(project, cluster);
+      if (!read) {
+        ctx.skip(`a ScoutSuite kubernetesengine clusters entry without its name or location (${project})`);
+        continue;
+      }
+      const resource = readAsset(read, origin);
+      yield { ...resource, facts: { ...resource.facts, ...clusterLogging(cluster) } };
+    }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
@@ -68,6 +80,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   kms: ['keyrings'],
   cloudsql: ['instances'],
   iam: ['service_accounts'],
+  kubernetesengine: ['clusters', 'zones'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -303,5 +316,52 @@ function serviceAccountKeyAsset(project: string, account: JsonObject, key: JsonO
         parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
       },
     },
+  };
+}
+
+/** A project's GKE clusters: `clusters`, or by zone (`zones.<zone>.clusters`) in older versions. */
+function* clustersOf(scope: JsonObject): Generator<[string, JsonObject]> {
+  yield* membersOf(scope.clusters);
+  for (const [, zone] of membersOf(scope.zones)) yield* membersOf(zone.clusters);
+}
+
+/**
+ * gke/clusters.py: `name`, `location` (a region or a zone) and `legacy_abac_enabled`
+ * (`legacyAbac.enabled`, false where absent, as the API means it). Its `private_endpoint_enabled`
+ * is read from a misspelt `privateClusterconfig`, false for every cluster, so whether the control
+ * plane has a public endpoint is not read (unknown), nor its authorized networks.
+ */
+function clusterAsset(project: string, cluster: JsonObject) {
+  if (typeof cluster.name !== 'string' || cluster.name === '' || typeof cluster.location !== 'string')
+    return undefined;
+  const name = `projects/${project}/locations/${cluster.location}/clusters/${cluster.name}`;
+  const data: JsonObject = {
+    name: cluster.name,
+    location: cluster.location,
+    ...(typeof cluster.legacy_abac_enabled === 'boolean' && {
+      legacyAbac: { enabled: cluster.legacy_abac_enabled },
+    }),
+  };
+  return {
+    asset: {
+      name: `//container.googleapis.com/${name}`,
+      assetType: 'container.googleapis.com/Cluster',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH, location: cluster.location },
+    },
+  };
+}
+
+/**
+ * gke/clusters.py's `logging_enabled` is `loggingService != 'none'`: the service itself is not kept.
+ * False is `none`; true is a service of Cloud Logging (`logging.googleapis.com/kubernetes`, or the
+ * legacy `logging.googleapis.com`), the only other values the API takes. The evidence shows
+ * ScoutSuite's field.
+ */
+function clusterLogging(cluster: JsonObject): { loggingService?: Fact<string> } {
+  const enabled = cluster.logging_enabled;
+  if (typeof enabled !== 'boolean') return {};
+  return {
+    loggingService: derived(enabled ? 'Cloud Logging' : 'none', explicit(enabled, 'logging_enabled')),
   };
 }

@@ -235,6 +235,56 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(key('oldkey2').facts.keyType?.source).toBe('unknown');
   });
 
+  it('reads GKE clusters: legacy ABAC and whether logs go anywhere; not the endpoint ScoutSuite misreads', async () => {
+    const cluster = (name: string, location: string, fields: Record<string, unknown>) => ({
+      id: `scoutid-${name}`,
+      name,
+      location,
+      status: 'RUNNING',
+      private_endpoint_enabled: false,
+      public_endpoint: null,
+      master_authorized_networks_config: { enabled: false, cidrBlocks: [], includes_public_cidr: false },
+      node_pools: {},
+      ...fields,
+    });
+    const { resources } = await read({
+      kubernetesengine: {
+        projects: {
+          [PROJECT]: {
+            clusters: {
+              a: cluster('gke-legacy', 'asia-northeast1-a', {
+                legacy_abac_enabled: true,
+                logging_enabled: false,
+              }),
+              b: cluster('gke-modern', 'asia-northeast1', {
+                legacy_abac_enabled: false,
+                logging_enabled: true,
+              }),
+            },
+            // Older versions list clusters by zone.
+            zones: {
+              'asia-northeast2-a': { clusters: { c: cluster('gke-zonal', 'asia-northeast2-a', {}) } },
+            },
+          },
+        },
+      },
+    });
+    const gke = (name: string) => resources.find((r) => r.name === name)!;
+    expect([gke('gke-legacy').id, gke('gke-legacy').region]).toEqual([
+      `//container.googleapis.com/projects/${PROJECT}/locations/asia-northeast1-a/clusters/gke-legacy`,
+      'asia-northeast1',
+    ]);
+    expect(gke('gke-legacy').facts.legacyAbac).toMatchObject({ source: 'explicit', value: true });
+    expect(gke('gke-legacy').facts.loggingService).toMatchObject({ source: 'explicit', value: 'none' });
+    expect(gke('gke-modern').facts.loggingService).toMatchObject({
+      source: 'explicit',
+      value: 'Cloud Logging',
+    });
+    expect(gke('gke-modern').facts.publicEndpoint?.source).toBe('unknown');
+    expect(gke('gke-zonal').facts.legacyAbac?.source).toBe('unknown');
+    expect(gke('gke-zonal').facts.loggingService?.source).toBe('unknown');
+  });
+
   it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
     const { resources } = await read({
       cloudsql: projects('instances', {
