@@ -17,7 +17,8 @@ import { assetToResource } from './to-resource.ts';
  * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
  * authorized networks, automated backups; no region) and service accounts' keys (type and
- * validity; not whether one is disabled) and GKE clusters (legacy ABAC, whether logs are sent). What
+ * validity; not whether one is disabled), GKE clusters (legacy ABAC, whether logs are sent) and
+ * BigQuery datasets (location, default key, access entries). What
  * ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
@@ -70,6 +71,12 @@ export function* gcpScoutSuiteResources(
       const resource = readAsset(read, origin);
       yield { ...resource, facts: { ...resource.facts, ...clusterLogging(cluster) } };
     }
+  for (const [project, scope] of scopesOf(services.bigquery, 'projects'))
+    for (const [, dataset] of membersOf(scope.datasets)) {
+      const read = datasetAsset(project, dataset);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite bigquery datasets entry without its name (${project})`);
+    }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
@@ -81,6 +88,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   cloudsql: ['instances'],
   iam: ['service_accounts'],
   kubernetesengine: ['clusters', 'zones'],
+  bigquery: ['datasets'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -363,5 +371,45 @@ function clusterLogging(cluster: JsonObject): { loggingService?: Fact<string> } 
   if (typeof enabled !== 'boolean') return {};
   return {
     loggingService: derived(enabled ? 'Cloud Logging' : 'none', explicit(enabled, 'logging_enabled')),
+  };
+}
+
+/**
+ * bigquery/datasets.py: `name` (the dataset id), `location`, `default_encryption_configuration`
+ * (the default key's name, null for none) and `bindings`, the dataset's `access` entries regrouped
+ * by role as `{role: [{type, member}]}` (an entry without a role, an authorized view, under
+ * Python's None written "null"), read back into `access`. Every dataset has entries (its owners):
+ * none kept is an access list not read, unknown.
+ */
+function datasetAsset(project: string, dataset: JsonObject) {
+  if (typeof dataset.name !== 'string' || dataset.name === '') return undefined;
+  const bindings = isObject(dataset.bindings) ? Object.entries(dataset.bindings) : [];
+  const access = bindings.flatMap(([role, members]) =>
+    (Array.isArray(members) ? members : []).flatMap((entry) =>
+      isObject(entry) && typeof entry.type === 'string'
+        ? [{ ...(role !== 'null' && { role }), [entry.type]: entry.member }]
+        : [],
+    ),
+  );
+  const key = dataset.default_encryption_configuration;
+  const data: JsonObject = {
+    datasetReference: { datasetId: dataset.name, projectId: project },
+    ...(typeof dataset.location === 'string' && { location: dataset.location }),
+    ...(typeof key === 'string' && { defaultEncryptionConfiguration: { kmsKeyName: key } }),
+    ...(access.length > 0 && { access }),
+  };
+  return {
+    asset: {
+      name: `//bigquery.googleapis.com/projects/${project}/datasets/${dataset.name}`,
+      assetType: 'bigquery.googleapis.com/Dataset',
+      ancestors: [],
+      resource: {
+        data,
+        dataPath: DATA_PATH,
+        parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+      },
+    },
+    // ScoutSuite keeps the default key's name, null for none: no key is not set.
+    none: key === null ? ['defaultEncryptionConfiguration.kmsKeyName'] : [],
   };
 }

@@ -285,6 +285,42 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(gke('gke-zonal').facts.loggingService?.source).toBe('unknown');
   });
 
+  it("reads BigQuery datasets' access entries back from ScoutSuite's bindings by role, none kept as unknown", async () => {
+    const { resources } = await read({
+      bigquery: projects('datasets', {
+        'scoutid-1': {
+          id: 'scoutid-1',
+          name: 'open_data',
+          location: 'asia-northeast1',
+          default_encryption_configuration: null,
+          bindings: {
+            OWNER: [{ type: 'specialGroup', member: 'projectOwners' }],
+            READER: [{ type: 'iamMember', member: 'allUsers' }],
+            // An authorized view has no role: Python's None key, written "null".
+            null: [{ type: 'view', member: { projectId: PROJECT, datasetId: 'rep', tableId: 'daily' } }],
+          },
+        },
+        'scoutid-2': {
+          id: 'scoutid-2',
+          name: 'unread',
+          location: 'US',
+          default_encryption_configuration: `projects/${PROJECT}/locations/us/keyRings/r/cryptoKeys/k`,
+          bindings: {},
+        },
+      }),
+    });
+    const dataset = (name: string) =>
+      resources.find((r) => r.id === `//bigquery.googleapis.com/projects/${PROJECT}/datasets/${name}`)!;
+    expect(dataset('open_data').region).toBe('asia-northeast1');
+    expect(dataset('open_data').facts.publicAccessEntries).toMatchObject({
+      source: 'explicit',
+      value: [{ role: 'READER', member: 'allUsers' }],
+    });
+    expect(dataset('open_data').facts.customerManagedKey).toMatchObject({ value: false });
+    expect(dataset('unread').facts.publicAccessEntries?.source).toBe('unknown');
+    expect(dataset('unread').facts.customerManagedKey).toMatchObject({ source: 'explicit', value: true });
+  });
+
   it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
     const { resources } = await read({
       cloudsql: projects('instances', {
