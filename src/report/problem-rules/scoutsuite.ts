@@ -18,6 +18,18 @@ export const SCOUTSUITE_RULES: readonly Rule[] = [
     /a ScoutSuite (.+?) without its name or ARN \(([^)]*)\)/g,
     'ScoutSuite の $1 に名前または ARN がありません（$2）',
   ],
+  [
+    /a ScoutSuite (\S+) (\S+) entry without its name or location \(([^)]*)\)/g,
+    'ScoutSuite の $1 の $2 の項目に名前またはロケーションがありません（$3）',
+  ],
+  [
+    /a ScoutSuite (\S+) (\S+) entry without its name \(([^)]*)\)/g,
+    'ScoutSuite の $1 の $2 の項目に名前がありません（$3）',
+  ],
+  [
+    /a ScoutSuite iam service account key without its id or account's email \(([^)]*)\)/g,
+    'ScoutSuite の iam のサービス アカウント キーに ID またはアカウントのメール アドレスがありません（$1）',
+  ],
   [/a ScoutSuite S3 bucket without its name/g, 'ScoutSuite の S3 バケットに名前がありません'],
   [/a ScoutSuite RDS instance without its name/g, 'ScoutSuite の RDS インスタンスに名前がありません'],
   [/a ScoutSuite CloudTrail trail without its name/g, 'ScoutSuite の CloudTrail 証跡に名前がありません'],

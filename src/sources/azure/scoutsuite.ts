@@ -21,8 +21,10 @@ import { inheritedBy } from './inherited-assignments.ts';
  * region of what it keeps no location of. The subscriptions' role assignments and the tenant's
  * Entra ID users are read as the records the Azure identity checks look up (each assignment at its
  * scope, its principal's type unknown where ScoutSuite writes "None"; each user by object id with
- * its `user_type` and sign-in name). SQL databases, database servers, App Service, role
- * definitions, Defender and monitoring settings are not read yet (noted).
+ * its `user_type` and sign-in name). App Service web apps are read with what ScoutSuite keeps of
+ * them (`https_only`, the configuration's minimum TLS version), Defender for Cloud's plans with their
+ * tier. SQL databases, database servers, role definitions, Defender's other settings and monitoring
+ * settings are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
@@ -83,6 +85,27 @@ export function* azureScoutSuiteResources(
     }
   for (const [subscription, scope] of scopesOf(services.sqldatabase, 'subscriptions'))
     for (const [, server] of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
+  for (const [subscription, scope] of scopesOf(services.appservice, 'subscriptions'))
+    for (const [, app] of membersOf(scope.web_apps)) {
+      const settings = webAppSettings(app);
+      const resource = read({
+        ...armRecord(subscription, app, 'Microsoft.Web/sites', settings),
+        ...(typeof app.kind === 'string' && { kind: app.kind }),
+      });
+      if (resource)
+        yield { ...resource, facts: keptOnly(resource.facts, settings, 'properties', WEB_APP_NOT_KEPT) };
+    }
+  for (const [subscription, scope] of scopesOf(services.securitycenter, 'subscriptions'))
+    for (const [, pricing] of membersOf(scope.pricings)) {
+      const record = pricingRecord(subscription, pricing);
+      const resource = record && read(record);
+      if (resource)
+        yield {
+          ...resource,
+          facts: keptOnly(resource.facts, record.properties, 'properties', PRICING_NOT_KEPT),
+        };
+      else if (!record) ctx.skip('ScoutSuite securitycenter pricing: no name');
+    }
   for (const [subscription, scope] of scopesOf(services.rbac, 'subscriptions'))
     for (const [key, assignment] of membersOf(scope.role_assignments)) {
       const resource = read(roleAssignmentRecord(subscription, key, assignment));
@@ -106,7 +129,9 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   storageaccounts: ['storage_accounts'],
   virtualmachines: ['disks', 'instances'],
   sqldatabase: ['servers'],
+  appservice: ['web_apps'],
   rbac: ['role_assignments'],
+  securitycenter: ['pricings'],
 };
 
 /**
@@ -346,4 +371,50 @@ const VM_NOT_KEPT: Localized = {
 const SQL_SERVER_NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果は SQL サーバーのこの設定を保持しません',
   en: "ScoutSuite's results do not keep this setting of the SQL server",
+};
+
+/**
+ * appservice/web_apps.py keeps the site's `https_only` and, from the site's configuration
+ * (get_configuration), `minimum_tls_version_supported` (null when the configuration was not read);
+ * not its FTPS state (a TODO there) nor its public network access. Its `site_config` is the list
+ * answer's, whose values ARM leaves null: not read.
+ */
+function webAppSettings(app: Record<string, unknown>): JsonObject {
+  return {
+    ...(typeof app.https_only === 'boolean' && { httpsOnly: app.https_only }),
+    ...(typeof app.minimum_tls_version_supported === 'string' && {
+      siteConfig: { minTlsVersion: app.minimum_tls_version_supported },
+    }),
+  };
+}
+
+const WEB_APP_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は App Service アプリのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the App Service app",
+};
+
+/**
+ * securitycenter/pricings.py keeps a Defender plan's `id` (its ARM id), `name` and `pricing_tier`,
+ * not whether the plan is `deprecated` (unknown). The id is made from the subscription and the
+ * name where it is not kept.
+ */
+function pricingRecord(
+  subscription: string,
+  pricing: Record<string, unknown>,
+): (JsonObject & { properties: JsonObject }) | undefined {
+  if (typeof pricing.name !== 'string' || pricing.name === '') return undefined;
+  return {
+    id:
+      typeof pricing.id === 'string' && pricing.id.startsWith('/')
+        ? pricing.id
+        : `/subscriptions/${subscription}/providers/Microsoft.Security/pricings/${pricing.name}`,
+    name: pricing.name,
+    type: 'Microsoft.Security/pricings',
+    properties: typeof pricing.pricing_tier === 'string' ? { pricingTier: pricing.pricing_tier } : {},
+  };
+}
+
+const PRICING_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は Defender プランのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the Defender plan",
 };

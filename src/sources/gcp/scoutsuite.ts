@@ -1,3 +1,4 @@
+import { derived, explicit, type Fact } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
@@ -15,7 +16,10 @@ import { assetToResource } from './to-resource.ts';
  * access prevention, uniform bucket-level access, the ACL, the IAM policy's bindings), firewall
  * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
- * authorized networks, automated backups; no region). What ScoutSuite does not keep (a
+ * authorized networks, automated backups; no region) and service accounts' keys (type and
+ * validity; not whether one is disabled), GKE clusters (legacy ABAC, whether logs are sent) and
+ * BigQuery datasets (location, default key, access entries). What
+ * ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
  */
@@ -50,6 +54,29 @@ export function* gcpScoutSuiteResources(
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
     }
+  for (const [project, scope] of scopesOf(services.iam, 'projects'))
+    for (const [, account] of membersOf(scope.service_accounts))
+      for (const [, key] of membersOf(account.keys)) {
+        const read = serviceAccountKeyAsset(project, account, key);
+        if (read) yield readAsset(read, origin);
+        else ctx.skip(`a ScoutSuite iam service account key without its id or account's email (${project})`);
+      }
+  for (const [project, scope] of scopesOf(services.kubernetesengine, 'projects'))
+    for (const [, cluster] of clustersOf(scope)) {
+      const read = clusterAsset(project, cluster);
+      if (!read) {
+        ctx.skip(`a ScoutSuite kubernetesengine clusters entry without its name or location (${project})`);
+        continue;
+      }
+      const resource = readAsset(read, origin);
+      yield { ...resource, facts: { ...resource.facts, ...clusterLogging(cluster) } };
+    }
+  for (const [project, scope] of scopesOf(services.bigquery, 'projects'))
+    for (const [, dataset] of membersOf(scope.datasets)) {
+      const read = datasetAsset(project, dataset);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite bigquery datasets entry without its name (${project})`);
+    }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
@@ -59,6 +86,9 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   computeengine: ['firewalls'],
   kms: ['keyrings'],
   cloudsql: ['instances'],
+  iam: ['service_accounts'],
+  kubernetesengine: ['clusters', 'zones'],
+  bigquery: ['datasets'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -262,5 +292,124 @@ function sqlInstanceAsset(project: string, instance: JsonObject) {
       ancestors: [],
       resource: { data, dataPath: DATA_PATH },
     },
+  };
+}
+
+/**
+ * iam/keys.py, under each of iam/service_accounts.py's accounts (by `email`): the key's `id` (the
+ * last part of its name), `valid_after`, `valid_before`, `key_algorithm` and, since ScoutSuite lists
+ * system-managed and user-managed keys apart, `key_type` (absent before: the adapter tells a
+ * user-managed key by its validity then). It keeps no `disabled`: unknown.
+ */
+function serviceAccountKeyAsset(project: string, account: JsonObject, key: JsonObject) {
+  const email = typeof account.email === 'string' ? account.email : account.name;
+  if (typeof key.id !== 'string' || key.id === '' || typeof email !== 'string' || email === '')
+    return undefined;
+  const name = `projects/${project}/serviceAccounts/${email}/keys/${key.id}`;
+  const data: JsonObject = {
+    name,
+    ...(typeof key.key_type === 'string' && { keyType: key.key_type }),
+    ...(typeof key.key_algorithm === 'string' && { keyAlgorithm: key.key_algorithm }),
+    ...(typeof key.valid_after === 'string' && { validAfterTime: key.valid_after }),
+    ...(typeof key.valid_before === 'string' && { validBeforeTime: key.valid_before }),
+  };
+  return {
+    asset: {
+      name: `//iam.googleapis.com/${name}`,
+      assetType: 'iam.googleapis.com/ServiceAccountKey',
+      ancestors: [],
+      resource: {
+        data,
+        dataPath: DATA_PATH,
+        parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+      },
+    },
+  };
+}
+
+/** A project's GKE clusters: `clusters`, or by zone (`zones.<zone>.clusters`) in older versions. */
+function* clustersOf(scope: JsonObject): Generator<[string, JsonObject]> {
+  yield* membersOf(scope.clusters);
+  for (const [, zone] of membersOf(scope.zones)) yield* membersOf(zone.clusters);
+}
+
+/**
+ * gke/clusters.py: `name`, `location` (a region or a zone) and `legacy_abac_enabled`
+ * (`legacyAbac.enabled`, false where absent, as the API means it). Its `private_endpoint_enabled`
+ * is read from a misspelt `privateClusterconfig`, false for every cluster, so whether the control
+ * plane has a public endpoint is not read (unknown), nor its authorized networks.
+ */
+function clusterAsset(project: string, cluster: JsonObject) {
+  if (typeof cluster.name !== 'string' || cluster.name === '' || typeof cluster.location !== 'string')
+    return undefined;
+  const name = `projects/${project}/locations/${cluster.location}/clusters/${cluster.name}`;
+  const data: JsonObject = {
+    name: cluster.name,
+    location: cluster.location,
+    ...(typeof cluster.legacy_abac_enabled === 'boolean' && {
+      legacyAbac: { enabled: cluster.legacy_abac_enabled },
+    }),
+  };
+  return {
+    asset: {
+      name: `//container.googleapis.com/${name}`,
+      assetType: 'container.googleapis.com/Cluster',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH, location: cluster.location },
+    },
+  };
+}
+
+/**
+ * gke/clusters.py's `logging_enabled` is `loggingService != 'none'`: the service itself is not kept.
+ * False is `none`; true is a service of Cloud Logging (`logging.googleapis.com/kubernetes`, or the
+ * legacy `logging.googleapis.com`), the only other values the API takes. The evidence shows
+ * ScoutSuite's field.
+ */
+function clusterLogging(cluster: JsonObject): { loggingService?: Fact<string> } {
+  const enabled = cluster.logging_enabled;
+  if (typeof enabled !== 'boolean') return {};
+  return {
+    loggingService: derived(enabled ? 'Cloud Logging' : 'none', explicit(enabled, 'logging_enabled')),
+  };
+}
+
+/**
+ * bigquery/datasets.py: `name` (the dataset id), `location`, `default_encryption_configuration`
+ * (the default key's name, null for none) and `bindings`, the dataset's `access` entries regrouped
+ * by role as `{role: [{type, member}]}` (an entry without a role, an authorized view, under
+ * Python's None written "null"), read back into `access`. Every dataset has entries (its owners):
+ * none kept is an access list not read, unknown.
+ */
+function datasetAsset(project: string, dataset: JsonObject) {
+  if (typeof dataset.name !== 'string' || dataset.name === '') return undefined;
+  const bindings = isObject(dataset.bindings) ? Object.entries(dataset.bindings) : [];
+  const access = bindings.flatMap(([role, members]) =>
+    (Array.isArray(members) ? members : []).flatMap((entry) =>
+      isObject(entry) && typeof entry.type === 'string'
+        ? [{ ...(role !== 'null' && { role }), [entry.type]: entry.member }]
+        : [],
+    ),
+  );
+  const key = dataset.default_encryption_configuration;
+  const data: JsonObject = {
+    datasetReference: { datasetId: dataset.name, projectId: project },
+    ...(typeof dataset.location === 'string' && { location: dataset.location }),
+    ...(typeof key === 'string' && { defaultEncryptionConfiguration: { kmsKeyName: key } }),
+    ...(access.length > 0 && { access }),
+  };
+  return {
+    asset: {
+      name: `//bigquery.googleapis.com/projects/${project}/datasets/${dataset.name}`,
+      assetType: 'bigquery.googleapis.com/Dataset',
+      ancestors: [],
+      resource: {
+        data,
+        dataPath: DATA_PATH,
+        parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+      },
+    },
+    // ScoutSuite keeps the default key's name, null for none: no key is not set.
+    none: key === null ? ['defaultEncryptionConfiguration.kmsKeyName'] : [],
   };
 }

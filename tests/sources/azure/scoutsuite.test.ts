@@ -285,7 +285,7 @@ describe('ScoutSuite Azure results', () => {
       },
       securitycenter: {
         subscriptions: {
-          [SUB]: { pricings: { 'scoutid-vm': { name: 'VirtualMachines', pricing_tier: 'Free' } } },
+          [SUB]: { auto_provisioning_settings: { default: { id: 'default', auto_provision: 'Off' } } },
         },
       },
     });
@@ -332,8 +332,85 @@ describe('ScoutSuite Azure results', () => {
     ]);
     expect(disk('vm2-osdisk').facts.encryptionType?.source).toBe('unknown');
     expect(files[0]?.notes?.map((n) => n.note)).toContain(
-      'ScoutSuite services kansa does not read: securitycenter.pricings (their resources are not scanned)',
+      'ScoutSuite services kansa does not read: securitycenter.auto_provisioning_settings (their resources are not scanned)',
     );
+  });
+
+  it("reads App Service web apps: https_only and the configuration's minimum TLS, never the FTPS state", async () => {
+    const app = (name: string, fields: Record<string, unknown>) => ({
+      [`scoutid-${name}`]: {
+        id: `scoutid-${name}`,
+        name,
+        kind: 'app,linux',
+        location: 'Japan East',
+        resource_group_name: RG,
+        tags: ['classification:2'],
+        type: 'Microsoft.Web/sites',
+        site_config: null,
+        ...fields,
+      },
+    });
+    const { resources, files } = await read({
+      appservice: {
+        subscriptions: {
+          [SUB]: {
+            web_apps: {
+              ...app('app-strict', { https_only: true, minimum_tls_version_supported: '1.2' }),
+              // get_configuration failed or gave nothing: ScoutSuite writes null.
+              ...app('app-noconfig', { https_only: false, minimum_tls_version_supported: null }),
+            },
+          },
+        },
+      },
+    });
+    const site = (name: string) => resources.find((r) => r.name === name)!;
+    expect([site('app-strict').id, site('app-strict').region, site('app-strict').tags]).toEqual([
+      `/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.web/sites/app-strict`,
+      'japaneast',
+      { classification: '2' },
+    ]);
+    expect(site('app-strict').facts.httpsOnly).toMatchObject({ source: 'explicit', value: true });
+    expect(site('app-strict').facts.minTlsVersion).toMatchObject({ source: 'explicit', value: '1.2' });
+    expect(site('app-noconfig').facts.httpsOnly).toMatchObject({ source: 'explicit', value: false });
+    for (const fact of ['minTlsVersion', 'ftpsState', 'publicNetworkAccess', 'reachableFromInternet'])
+      expect(site('app-noconfig').facts[fact]?.source, fact).toBe('unknown');
+    expect(site('app-strict').facts.ftpsState?.source).toBe('unknown');
+    expect(files[0]?.notes?.map((n) => n.note).join('\n') ?? '').not.toContain('appservice');
+  });
+
+  it("reads Defender for Cloud's plans (securitycenter pricings) by their ARM id, the tier only", async () => {
+    const id = (plan: string) => `/subscriptions/${SUB}/providers/Microsoft.Security/pricings/${plan}`;
+    const { resources } = await read({
+      securitycenter: {
+        subscriptions: {
+          [SUB]: {
+            pricings: {
+              [id('VirtualMachines')]: {
+                id: id('VirtualMachines'),
+                name: 'VirtualMachines',
+                pricing_tier: 'Standard',
+              },
+              // Keyed by something else and without its id: made from the subscription and the name.
+              'scoutid-sql': { name: 'SqlServers', pricing_tier: 'Free' },
+            },
+          },
+        },
+      },
+    });
+    const plan = (name: string) => resources.find((r) => r.name === name)!;
+    expect(plan('VirtualMachines').id).toBe(
+      `/subscriptions/${SUB}/providers/microsoft.security/pricings/virtualmachines`,
+    );
+    expect(plan('VirtualMachines').facts.pricingTier).toMatchObject({
+      source: 'explicit',
+      value: 'Standard',
+    });
+    expect(plan('SqlServers').id).toBe(
+      `/subscriptions/${SUB}/providers/microsoft.security/pricings/sqlservers`,
+    );
+    expect(plan('SqlServers').facts.pricingTier).toMatchObject({ source: 'explicit', value: 'Free' });
+    // ScoutSuite keeps no `deprecated`: whether a plan was replaced is unknown, not ARM's absent.
+    expect(plan('SqlServers').facts.deprecated?.source).toBe('unknown');
   });
 
   it('reads the role assignments at their scope and the Entra ID users by object id (aad, or graphrbac before)', async () => {

@@ -193,6 +193,134 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(key('rotated').facts.hsmBackedKey?.value).toBe(true);
   });
 
+  it("reads service accounts' keys with their type and validity; whether a key is disabled, which ScoutSuite drops, unknown", async () => {
+    const email = `runner@${PROJECT}.iam.gserviceaccount.com`;
+    const { resources } = await read({
+      iam: projects('service_accounts', {
+        '104729104729104729104': {
+          id: '104729104729104729104',
+          email,
+          name: email,
+          project_id: PROJECT,
+          default_service_account: false,
+          bindings: [],
+          keys: {
+            userkey1: {
+              id: 'userkey1',
+              key_type: 'USER_MANAGED',
+              key_algorithm: 'KEY_ALG_RSA_2048',
+              valid_after: '2024-02-01T09:00:00Z',
+              valid_before: '9999-12-31T23:59:59Z',
+            },
+            // Before ScoutSuite listed system-managed keys too: user-managed keys only, no key_type.
+            oldkey2: {
+              id: 'oldkey2',
+              key_algorithm: 'KEY_ALG_RSA_2048',
+              valid_after: '2024-03-01T09:00:00Z',
+            },
+          },
+        },
+      }),
+    });
+    const key = (id: string) =>
+      resources.find(
+        (r) => r.id === `//iam.googleapis.com/projects/${PROJECT}/serviceAccounts/${email}/keys/${id}`,
+      )!;
+    expect(key('userkey1').facts).toMatchObject({
+      keyType: { source: 'explicit', value: 'USER_MANAGED' },
+      validAfterTime: { source: 'explicit', value: '2024-02-01T09:00:00Z' },
+      validBeforeTime: { value: '9999-12-31T23:59:59Z' },
+      disabled: { source: 'unknown' },
+    });
+    expect(key('oldkey2').facts.keyType?.source).toBe('unknown');
+  });
+
+  it('reads GKE clusters: legacy ABAC and whether logs go anywhere; not the endpoint ScoutSuite misreads', async () => {
+    const cluster = (name: string, location: string, fields: Record<string, unknown>) => ({
+      id: `scoutid-${name}`,
+      name,
+      location,
+      status: 'RUNNING',
+      private_endpoint_enabled: false,
+      public_endpoint: null,
+      master_authorized_networks_config: { enabled: false, cidrBlocks: [], includes_public_cidr: false },
+      node_pools: {},
+      ...fields,
+    });
+    const { resources } = await read({
+      kubernetesengine: {
+        projects: {
+          [PROJECT]: {
+            clusters: {
+              a: cluster('gke-legacy', 'asia-northeast1-a', {
+                legacy_abac_enabled: true,
+                logging_enabled: false,
+              }),
+              b: cluster('gke-modern', 'asia-northeast1', {
+                legacy_abac_enabled: false,
+                logging_enabled: true,
+              }),
+            },
+            // Older versions list clusters by zone.
+            zones: {
+              'asia-northeast2-a': { clusters: { c: cluster('gke-zonal', 'asia-northeast2-a', {}) } },
+            },
+          },
+        },
+      },
+    });
+    const gke = (name: string) => resources.find((r) => r.name === name)!;
+    expect([gke('gke-legacy').id, gke('gke-legacy').region]).toEqual([
+      `//container.googleapis.com/projects/${PROJECT}/locations/asia-northeast1-a/clusters/gke-legacy`,
+      'asia-northeast1',
+    ]);
+    expect(gke('gke-legacy').facts.legacyAbac).toMatchObject({ source: 'explicit', value: true });
+    expect(gke('gke-legacy').facts.loggingService).toMatchObject({ source: 'explicit', value: 'none' });
+    expect(gke('gke-modern').facts.loggingService).toMatchObject({
+      source: 'explicit',
+      value: 'Cloud Logging',
+    });
+    expect(gke('gke-modern').facts.publicEndpoint?.source).toBe('unknown');
+    expect(gke('gke-zonal').facts.legacyAbac?.source).toBe('unknown');
+    expect(gke('gke-zonal').facts.loggingService?.source).toBe('unknown');
+  });
+
+  it("reads BigQuery datasets' access entries back from ScoutSuite's bindings by role, none kept as unknown", async () => {
+    const { resources } = await read({
+      bigquery: projects('datasets', {
+        'scoutid-1': {
+          id: 'scoutid-1',
+          name: 'open_data',
+          location: 'asia-northeast1',
+          default_encryption_configuration: null,
+          bindings: {
+            OWNER: [{ type: 'specialGroup', member: 'projectOwners' }],
+            READER: [{ type: 'iamMember', member: 'allUsers' }],
+            // An authorized view has no role: Python's None key, written "null".
+            null: [{ type: 'view', member: { projectId: PROJECT, datasetId: 'rep', tableId: 'daily' } }],
+          },
+        },
+        'scoutid-2': {
+          id: 'scoutid-2',
+          name: 'unread',
+          location: 'US',
+          default_encryption_configuration: `projects/${PROJECT}/locations/us/keyRings/r/cryptoKeys/k`,
+          bindings: {},
+        },
+      }),
+    });
+    const dataset = (name: string) =>
+      resources.find((r) => r.id === `//bigquery.googleapis.com/projects/${PROJECT}/datasets/${name}`)!;
+    expect(dataset('open_data').region).toBe('asia-northeast1');
+    expect(dataset('open_data').facts.publicAccessEntries).toMatchObject({
+      source: 'explicit',
+      value: [{ role: 'READER', member: 'allUsers' }],
+    });
+    expect(dataset('open_data').facts.customerManagedKey).toMatchObject({ value: false });
+    expect(dataset('unread').facts.publicAccessEntries?.source).toBe('unknown');
+    expect(dataset('unread').facts.customerManagedKey).toMatchObject({ source: 'explicit', value: true });
+  });
+
   it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
     const { resources } = await read({
       cloudsql: projects('instances', {
