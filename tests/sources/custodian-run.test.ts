@@ -158,6 +158,34 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     });
   });
 
+  it("reads Azure's and Google Cloud's records with those clouds' readers, picked where the policy filtered", async () => {
+    const account = (name: string) => ({
+      id: `/subscriptions/3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/${name}`,
+      name,
+      type: 'Microsoft.Storage/storageAccounts',
+      location: 'japaneast',
+      kind: 'StorageV2',
+      properties: { supportsHttpsTrafficOnly: false },
+    });
+    const filtered = runFolder(
+      { name: 'az', resource: 'azure.storage', filters: [{ 'properties.supportsHttpsTrafficOnly': false }] },
+      [account('c7nhttp')],
+    );
+    const read1 = await read(filtered);
+    expect(read1.coverage.format).toBe('custodian-resources');
+    expect(read1.resources).toMatchObject([{ provider: 'azure', picked: true }]);
+    const bucket = {
+      kind: 'storage#bucket',
+      id: 'c7n-b',
+      name: 'c7n-b',
+      projectNumber: '246813579024',
+      location: 'US',
+    };
+    const listed = await read(runFolder({ name: 'gcs', resource: 'gcp.bucket' }, [bucket]));
+    expect(listed.resources).toMatchObject([{ provider: 'gcp', id: '//storage.googleapis.com/c7n-b' }]);
+    expect(listed.resources[0]?.picked).toBeUndefined();
+  });
+
   it('skips what it cannot place or does not read, saying why', async () => {
     const unread = runFolder({ name: 'asg', resource: 'aws.asg' }, [{ AutoScalingGroupName: 'x' }]);
     expect((await read(unread)).coverage.skipped).toEqual([
