@@ -145,6 +145,37 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     expect((await read(trail)).resources[0]?.facts['isLogging']).toMatchObject({ value: true });
   });
 
+  it("reads a user's c7n:credential-report as its credential report row: typed cells, keys under access_keys", async () => {
+    const arn = `arn:aws:iam::${ACCOUNT}:user/u`;
+    const file = runFolder({ name: 'cred', resource: 'iam-user', filters: [{ type: 'credential' }] }, [
+      {
+        UserName: 'u',
+        UserId: 'AIDAC7NTEST000000001',
+        Arn: arn,
+        'c7n:credential-report': {
+          user: 'u',
+          arn,
+          user_creation_time: '2024-01-10T00:00:00+00:00',
+          password_enabled: true,
+          password_last_used: null,
+          mfa_active: false,
+          access_keys: [{ active: true, last_rotated: '2025-01-05T00:00:00+00:00', last_used_date: null }],
+        },
+      },
+    ]);
+    const user = (await read(file)).resources.find((resource) => 'mfaActive' in resource.facts);
+    expect(user).toMatchObject({
+      id: arn,
+      picked: true,
+      facts: {
+        passwordEnabled: { value: true },
+        mfaActive: { source: 'explicit', value: false },
+        passwordLastUsed: { value: null },
+        activeAccessKeys: { value: [{ slot: 1, lastRotated: '2025-01-05T00:00:00+00:00', lastUsed: null }] },
+      },
+    });
+  });
+
   it("reads a VPC's c7n:flow-logs as its flow logs listed whole: an empty list is none", async () => {
     const file = runFolder(
       { name: 'vpc', resource: 'aws.vpc', filters: [{ type: 'flow-logs', enabled: false }] },

@@ -5,6 +5,7 @@ import { describeEntryItem } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
+import { credentialReportRowToResource } from './credential-report.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
 import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
@@ -41,7 +42,8 @@ const FLOW_LOGS = DESCRIBE_APIS.find((api) => api.member === 'FlowLogs');
  * The records of a Custodian AWS run, placed by its metadata's account and Region where they
  * carry no ARN of their own (a security group, a volume), each with what Custodian's filters
  * annotated on it that kansa reads: a key's `KeyRotationEnabled` (key-rotation-status: the
- * GetKeyRotationStatus answer), a trail's `c7n:TrailStatus` (status: GetTrailStatus), a VPC's
+ * GetKeyRotationStatus answer), a trail's `c7n:TrailStatus` (status: GetTrailStatus),
+ * a user's `c7n:credential-report` (credential: its report row, read as the report's), a VPC's
  * `c7n:flow-logs` (flow-logs: all its flow logs, from the Region's whole listing, read as flow log
  * records and as the VPC's flow logs listed, so that none is none). S3 buckets are
  * Custodian's own assembly of ListBuckets and the get-bucket-* answers (s3Items).
@@ -83,6 +85,12 @@ export function* custodianAwsResources(
       continue;
     }
     yield* configItemsToResources([withAnnotations(api, entry, place)], ctx, false, index, answer);
+    const report = asRecord(entry['c7n:credential-report']);
+    if (report) {
+      const user = credentialReportRowToResource(reportRow(report), { file: ctx.file, index });
+      if (typeof user === 'string') ctx.note?.(`c7n:credential-report: ${user}`, { index });
+      else yield user;
+    }
     const flowLogs = entry['c7n:flow-logs'];
     const vpcId = entry['VpcId'];
     if (FLOW_LOGS && Array.isArray(flowLogs) && typeof vpcId === 'string' && place.region) {
@@ -171,4 +179,25 @@ function s3Item(
     item: { ...item, ...(entry['Tags'] !== undefined && { tags: entry['Tags'] }) },
     regionKnown: region !== undefined,
   };
+}
+
+/**
+ * The credential report's row a user's `c7n:credential-report` holds, back in the report's own
+ * cells: Custodian typed them (`true`/`false` as booleans, `N/A` and `no_information` as null)
+ * and moved each access key's columns into `access_keys` (`{active, last_rotated,
+ * last_used_date, …}`), dropping a key slot that is neither active nor ever rotated: a user has
+ * no key there (c7n/resources/iam.py, CredentialReport.process_user_record).
+ */
+function reportRow(report: Readonly<Record<string, unknown>>): Record<string, string> {
+  const cell = (value: unknown) =>
+    value === null ? 'N/A' : typeof value === 'boolean' ? String(value) : String(value ?? '');
+  const row: Record<string, string> = {};
+  for (const [column, value] of Object.entries(report))
+    if (typeof value !== 'object' || value === null) row[column] = cell(value);
+  const keys = Array.isArray(report['access_keys']) ? report['access_keys'] : [];
+  for (const slot of [1, 2]) {
+    const key = asRecord(keys[slot - 1]) ?? { active: false, last_rotated: null, last_used_date: null };
+    for (const [part, value] of Object.entries(key)) row[`access_key_${slot}_${part}`] = cell(value);
+  }
+  return row;
 }
