@@ -1,5 +1,5 @@
 import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
-import type { CustodianRun } from '../custodian-run.ts';
+import type { CustodianRun } from '../custodian-metadata.ts';
 import type { ReadContext } from '../format.ts';
 import { describeEntryItem } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
