@@ -176,6 +176,21 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     });
   });
 
+  it("reads a function's c7n:Policy (the cross-account filter's GetPolicy answer) as its resource policy", async () => {
+    const arn = `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:f`;
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Resource: arn }],
+    });
+    const file = runFolder({ name: 'fn', resource: 'aws.lambda', filters: [{ type: 'cross-account' }] }, [
+      { FunctionName: 'f', FunctionArn: arn, Runtime: 'python3.12', 'c7n:Policy': policy },
+    ]);
+    expect((await read(file)).resources[0]?.facts['publicPolicyStatements']).toMatchObject({
+      source: 'explicit',
+      value: [expect.anything()],
+    });
+  });
+
   it("reads a VPC's c7n:flow-logs as its flow logs listed whole: an empty list is none", async () => {
     const file = runFolder(
       { name: 'vpc', resource: 'aws.vpc', filters: [{ type: 'flow-logs', enabled: false }] },

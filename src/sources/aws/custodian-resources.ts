@@ -43,7 +43,7 @@ const FLOW_LOGS = DESCRIBE_APIS.find((api) => api.member === 'FlowLogs');
  * carry no ARN of their own (a security group, a volume), each with what Custodian's filters
  * annotated on it that kansa reads: a key's `KeyRotationEnabled` (key-rotation-status: the
  * GetKeyRotationStatus answer), a trail's `c7n:TrailStatus` (status: GetTrailStatus),
- * a user's `c7n:credential-report` (credential: its report row, read as the report's), a VPC's
+ * a function's `c7n:Policy` (cross-account: GetPolicy's policy), a user's `c7n:credential-report` (credential: its report row, read as the report's), a VPC's
  * `c7n:flow-logs` (flow-logs: all its flow logs, from the Region's whole listing, read as flow log
  * records and as the VPC's flow logs listed, so that none is none). S3 buckets are
  * Custodian's own assembly of ListBuckets and the get-bucket-* answers (s3Items).
@@ -116,15 +116,19 @@ function withAnnotations(api: DescribeApi, entry: Record<string, unknown>, place
   const rotationEnabled =
     typeof rotation === 'boolean' ? rotation : asRecord(rotation)?.['KeyRotationEnabled'];
   const isLogging = asRecord(entry['c7n:TrailStatus'])?.['IsLogging'];
+  // The cross-account filter's GetPolicy answer; a function without a policy is not matched.
+  const policy = entry['c7n:Policy'];
+  const supplementary = {
+    ...(typeof rotationEnabled === 'boolean' && { KeyRotationStatus: rotationEnabled }),
+    ...(typeof policy === 'string' && { Policy: policy }),
+  };
   return {
     ...item,
     configuration: {
       ...configuration,
       ...(typeof isLogging === 'boolean' && { IsLogging: isLogging }),
     },
-    ...(typeof rotationEnabled === 'boolean' && {
-      supplementaryConfiguration: { KeyRotationStatus: rotationEnabled },
-    }),
+    ...(Object.keys(supplementary).length > 0 && { supplementaryConfiguration: supplementary }),
   };
 }
 
