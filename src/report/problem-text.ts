@@ -1,6 +1,7 @@
 import type { Lang } from '../model/localized.ts';
 import { AWS_ANSWER_RULES } from './problem-rules/aws-answers.ts';
 import { CLOUDQUERY_RULES } from './problem-rules/cloudquery.ts';
+import { CUSTODIAN_RULES } from './problem-rules/custodian.ts';
 import { EXPORT_RULES } from './problem-rules/exports.ts';
 import { INPUT_RULES } from './problem-rules/inputs.ts';
 import { KANSA_FILE_RULES } from './problem-rules/kansa-files.ts';
@@ -25,6 +26,7 @@ const RULES: readonly Rule[] = [
   ...AWS_ANSWER_RULES,
   ...EXPORT_RULES,
   ...SCOUTSUITE_RULES,
+  ...CUSTODIAN_RULES,
   ...INPUT_RULES,
   ...TERRAFORM_RULES,
   ...KANSA_FILE_RULES,

@@ -3,6 +3,8 @@ import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { azureArm } from './azure/arm.ts';
 import { listingOfFile } from './azure/listing.ts';
+import { CUSTODIAN_FORMAT, custodianRunOf } from './custodian-metadata.ts';
+import { readCustodianRun } from './custodian-run.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 import type { YamlDocument } from './yaml-documents.ts';
@@ -28,7 +30,21 @@ export async function readDocument(
     count(azureArm.read(document, ctx));
     return true;
   }
+  // Cloud Custodian's resources.json: its type and place are in the metadata.json beside it.
+  const run = Array.isArray(document) ? custodianRunOf(ctx.file, ctx.archived === true) : undefined;
   const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+  if (run && Array.isArray(document)) {
+    coverage.format ??= CUSTODIAN_FORMAT;
+    await docFormat?.load?.();
+    count(
+      readCustodianRun(document, run, ctx, () =>
+        docFormat?.kind === 'document' && docFormat.provider === run.provider
+          ? docFormat.read(document, ctx)
+          : undefined,
+      ),
+    );
+    return true;
+  }
   if (docFormat?.kind === 'document') {
     coverage.format ??= docFormat.id;
     await docFormat.load?.();

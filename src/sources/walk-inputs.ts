@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage } from '../model/coverage.ts';
+import { CUSTODIAN_LOG, CUSTODIAN_METADATA, CUSTODIAN_RESOURCES } from './custodian-metadata.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -139,6 +140,10 @@ export function passedOverName(name: string, besides: (sibling: string) => boole
       : 'a Bicep file, which kansa does not compile: scan the ARM template az bicep build --file <name>.bicep writes (a module is inside the template of the file that uses it)';
   if (besides(SCOUTSUITE_RESULTS) && SCOUTSUITE_REPORT_PART.test(name))
     return `ScoutSuite's HTML report (its page, scripts and styles): kansa reads the results beside it, ${SCOUTSUITE_RESULTS}/scoutsuite_results_*.js`;
+  if (name === CUSTODIAN_METADATA && besides(CUSTODIAN_RESOURCES))
+    return "Cloud Custodian's run metadata: kansa reads it with the resources.json beside it (its policy's resource type, account and Region)";
+  if (name === CUSTODIAN_LOG)
+    return "Cloud Custodian's run log: the resources it matched are in resources.json beside it";
   const current = name.endsWith(STATE_BACKUP_SUFFIX) ? name.slice(0, -'.backup'.length) : '';
   if (current && besides(current))
     return `the Terraform state before the last apply: ${current} beside it is the current state, which is read`;

@@ -108,6 +108,26 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
   ];
 }
 
+/**
+ * The account's record saying that a resource's flow logs were listed whole in its Region (a
+ * VPC's own, Cloud Custodian's `c7n:flow-logs`, which its flow-logs filter takes from the Region's
+ * whole DescribeFlowLogs answer): those read are all it has, and none is none.
+ */
+export function resourceFlowLogListing(
+  account: string,
+  region: string,
+  resourceId: string,
+  listing: string,
+  file: string,
+): Resource {
+  const listed: AwsEmptyListing = { region, resourceId: resourceId.toLowerCase(), listing };
+  return accountResource(
+    account,
+    { flowLogListings: explicitList([listed], 'FlowLogs', LISTINGS) },
+    { file },
+  );
+}
+
 /** The EC2 resource the file's name or folders name (RESOURCE_ID_IN_PATH), in lower case. */
 export function resourceNamedInPath(file: string): string | undefined {
   return [...file.matchAll(RESOURCE_ID_IN_PATH)].at(-1)?.[1]?.toLowerCase();

@@ -171,7 +171,7 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
  * buckets created before Regions had names of their own, for eu-west-1.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
  */
-function regionOfLocation(constraint: unknown): string | undefined {
+export function regionOfLocation(constraint: unknown): string | undefined {
   if (constraint === null || constraint === '') return 'us-east-1';
   if (constraint === 'EU') return 'eu-west-1';
   return typeof constraint === 'string' && isRegionName(constraint) ? constraint : undefined;
@@ -339,7 +339,7 @@ function escaped(text: string): string {
 }
 
 /** An S3 bucket's item, in the partition of its Region. */
-function bucketItem(
+export function bucketItem(
   bucket: string,
   place: PathPlace,
   supplementary: Record<string, unknown> | undefined,
