@@ -57,6 +57,17 @@ describe('values with unknown and sensitive marks', () => {
     expect(values.read('description')).toEqual({ state: 'absent' });
     expect(values.read('tags.env')).toEqual({ state: 'known', value: 'prod' });
   });
+
+  it('reads a text only when it is known and not empty (a state writes an unset id as "")', () => {
+    const texts = new TfValues({ name: 'a', id: '', count: 2, tags: { env: 'prod' } }, { arn: true }, {});
+    expect(texts.knownText('name')).toBe('a');
+    expect(texts.knownText('tags.env')).toBe('prod');
+    expect(texts.knownText('id')).toBeUndefined();
+    expect(texts.knownText('count')).toBeUndefined();
+    expect(texts.knownText('arn')).toBeUndefined();
+    expect(values.knownText('password')).toBeUndefined();
+    expect(texts.knownText('description')).toBeUndefined();
+  });
 });
 
 describe('resource changes', () => {

@@ -359,7 +359,7 @@ export const INPUT_RULES: readonly Rule[] = [
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
   [/: read as listed only, its settings unknown$/g, ': 一覧のみとして読み込みました（設定は不明）'],
-  // A Cloud Asset record without content (sources/gcp/to-resource.ts noteListedOnly).
+  // A Cloud Asset record without content (sources/gcp/to-resource.ts readAsset).
   [
     /: no content \(listed without --content-type\): read as listed only, its settings and labels unknown$/g,
     ': 内容がありません（--content-type を指定しない一覧）。一覧のみとして読み込みました（設定とラベルは不明）',

@@ -1,7 +1,7 @@
 import type { RecordFormat } from '../format.ts';
 import { parseAsset } from './asset.ts';
 import { field, isObject } from './json.ts';
-import { assetToResource, noteListedOnly } from './to-resource.ts';
+import { readAsset } from './to-resource.ts';
 
 /**
  * `gcloud asset export --output-path=gs://…` (content types `resource` and `iam-policy`): one
@@ -18,10 +18,7 @@ export const gcpAssetExport: RecordFormat = {
   // A line is one resource at most: a list of it, not a generator (an object more per line).
   read(record, ctx, line) {
     const asset = parseAsset(record);
-    if (!('skip' in asset)) {
-      if (asset.listedOnly) noteListedOnly(asset, ctx, { line });
-      return [assetToResource(asset, { file: ctx.file, line })];
-    }
+    if (!('skip' in asset)) return [readAsset(asset, ctx, { line })];
     ctx.skip(asset.skip, { line });
     return [];
   },

@@ -3,7 +3,7 @@ import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
 import { parseAsset } from './asset.ts';
 import { isAssetRecord } from './asset-export.ts';
 import { field, isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { readAsset } from './to-resource.ts';
 
 /**
  * Versions of assets in time (google.cloud.asset.v1.TemporalAsset): `{"asset", "window":
@@ -65,7 +65,7 @@ function* readVersion(
   const start = Date.parse(
     String(field(isObject(version.window) ? version.window : {}, 'startTime', 'start_time') ?? ''),
   );
-  const resource = assetToResource(asset, { file: ctx.file, ...where });
+  const resource = readAsset(asset, ctx, where);
   // A history is of one content type (get-history --content-type): a resource's versions and its
   // IAM policy's are dated apart, and the newest of each count together.
   const part = [asset.resource && 'resource', asset.iamPolicy && 'iamPolicy'].filter(Boolean).join('+');

@@ -162,21 +162,23 @@ export function* assetsToResources(
   for (let index = 0; index < records.length; index++) {
     const asset = toAsset(records[index]);
     if ('skip' in asset) ctx.skip(asset.skip, { index });
-    else {
-      if (asset.listedOnly) noteListedOnly(asset, ctx, { index });
-      yield assetToResource(asset, { file: ctx.file, index });
-    }
+    else yield readAsset(asset, ctx, { index });
   }
 }
 
-/** Says why an asset without content (CloudAsset.listedOnly) is judged on its place alone. */
-export function noteListedOnly(
+/**
+ * The resource of an asset read at `where` in a file, noting why an asset without content
+ * (CloudAsset.listedOnly) is judged on its place alone.
+ */
+export function readAsset(
   asset: CloudAsset,
-  ctx: Pick<ReadContext, 'note'>,
+  ctx: Pick<ReadContext, 'file' | 'note'>,
   where: { index?: number; line?: number },
-): void {
-  ctx.note?.(
-    `${asset.name}: no content (listed without --content-type): read as listed only, its settings and labels unknown`,
-    where,
-  );
+): Resource {
+  if (asset.listedOnly)
+    ctx.note?.(
+      `${asset.name}: no content (listed without --content-type): read as listed only, its settings and labels unknown`,
+      where,
+    );
+  return assetToResource(asset, { file: ctx.file, ...where });
 }

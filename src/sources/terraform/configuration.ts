@@ -30,6 +30,11 @@ export interface ReferenceTarget {
   readonly instanceKey?: number | string;
 }
 
+/** What finds an instance's block: its module, type and name, and whether it is a data source's (read). */
+type ConfiguredInstance = Pick<TfInstance, 'moduleAddress' | 'type' | 'name'> & {
+  readonly action?: TfInstance['action'];
+};
+
 /**
  * What `each` and `count` stand for where an expression is written: in a resource block, the
  * resource's `for_each` and its instance's key; in a module block, the call's `for_each` and
@@ -97,12 +102,10 @@ export class TerraformConfiguration {
   }
 
   /** The `resource` or `data` block of an instance (module path without instance keys). */
-  resourceOf(
-    instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'> & { readonly address?: string },
-  ): JsonObject | undefined {
-    // A data source's block is listed as `data.<type>.<name>`.
-    const local = instance.address?.slice(instance.moduleAddress ? instance.moduleAddress.length + 1 : 0);
-    const mode = local?.startsWith('data.') ? 'data.' : '';
+  resourceOf(instance: ConfiguredInstance): JsonObject | undefined {
+    // A data source's block is listed as `data.<type>.<name>`; every data source is read
+    // (action `read`) and no managed resource is.
+    const mode = instance.action === 'read' ? 'data.' : '';
     return this.#modules
       .get(configPath(instance.moduleAddress))
       ?.resources.get(`${mode}${instance.type}.${instance.name}`);
@@ -206,7 +209,7 @@ export class TerraformConfiguration {
    * that provider: a module call's `providers = { aws = aws.osaka }` is in no JSON of those
    * versions, so which block the module got cannot be told (undefined: not placed by a guess).
    */
-  providerOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
+  providerOf(instance: ConfiguredInstance): JsonObject | undefined {
     const key = this.resourceOf(instance)?.provider_config_key;
     if (typeof key === 'string') {
       const block = this.#providers[key];

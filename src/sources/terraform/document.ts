@@ -29,10 +29,10 @@ export interface TfInstance {
   /** `delete` only for split resources a plan deletes, which change the resource they configure. */
   readonly action: IacAction | 'delete';
   /**
-   * What a replacement does with the object it replaces: destroys it (`delete, create` or
-   * `create, delete`), or leaves it in the cloud, no longer managed (`create, forget`).
+   * A replacement destroys the object it replaces (`delete, create` or `create, delete`), rather
+   * than leaving it in the cloud, no longer managed (`create, forget`).
    */
-  readonly replaced?: 'destroyed' | 'forgotten';
+  readonly destroysOld?: true;
   /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */
   readonly after: TfValues;
   /** The values before an update or replacement (undefined for creates and states). */
@@ -334,7 +334,7 @@ function readChange(
   instances.push({
     ...identity,
     action,
-    ...(action === 'replace' && { replaced: actions.includes('forget') ? 'forgotten' : 'destroyed' }),
+    ...(action === 'replace' && !actions.includes('forget') && { destroysOld: true as const }),
     after: new TfValues(after, change.after_unknown, change.after_sensitive),
     before:
       (action === 'update' || action === 'replace') && isObject(change.before)

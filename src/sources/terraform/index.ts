@@ -321,10 +321,8 @@ function snapshotsOf(
 function objectOf(instance: TfInstance): string {
   // A deleted instance shows what it was before the plan.
   const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
-  const id = values.read('id');
-  return id.state === 'known' && typeof id.value === 'string' && id.value !== ''
-    ? `${CLOUD_ID}${id.value}`
-    : `values ${values.disclosed()}`;
+  const id = values.knownText('id');
+  return id !== undefined ? `${CLOUD_ID}${id}` : `values ${values.disclosed()}`;
 }
 
 /**

@@ -300,8 +300,7 @@ const MAX_SPLIT_HOPS = 4;
 
 /** Whether a split resource's link attribute names a resource: known, and not empty. */
 function namesAny(instance: TfInstance, link: PartLink): boolean {
-  const named = instance.after.read(link.attribute);
-  return named.state === 'known' && named.value !== '' && named.value !== null;
+  return instance.after.knownText(link.attribute) !== undefined;
 }
 
 /**

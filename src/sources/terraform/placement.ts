@@ -251,11 +251,11 @@ function readsWhilePlanning(
     if (!value) continue;
     const address = typeof resource.address === 'string' ? resource.address : '';
     const moduleAddress = address.slice(0, Math.max(address.lastIndexOf('.data.'), 0));
-    // A data source's block is keyed `data.<type>.<name>` in its module's configuration.
     const block = config.providerOf({
       moduleAddress,
-      type: `data.${type}`,
+      type,
       name: typeof resource.name === 'string' ? resource.name : '',
+      action: 'read',
     });
     readings.push({ block, value });
   }

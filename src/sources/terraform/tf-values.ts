@@ -32,6 +32,14 @@ export class TfValues {
     return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
   }
 
+  /** A text attribute by path when the values show it and it is not empty (a state writes an unset id as ""). */
+  knownText(path: string): string | undefined {
+    const read = this.read(path);
+    return read.state === 'known' && typeof read.value === 'string' && read.value !== ''
+      ? read.value
+      : undefined;
+  }
+
   /**
    * The values of the object at a path (`users.0` of `data.azuread_users`) with their marks, as
    * an instance's own: one object of several a data source read, judged by itself.

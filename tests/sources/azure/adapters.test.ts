@@ -109,6 +109,25 @@ describe('CommonFacts', () => {
     }
   });
 
+  // The fact names the setting that decided: publicNetworkAccess where it closes the disk or,
+  // under AllowAll, is missing; networkAccessPolicy otherwise.
+  it.each([
+    [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Disabled' }, 'properties.publicNetworkAccess'],
+    [{ networkAccessPolicy: 'AllowAll' }, 'properties.publicNetworkAccess'],
+    [{ networkAccessPolicy: 'AllowAll', publicNetworkAccess: 'Enabled' }, 'properties.networkAccessPolicy'],
+    [{ networkAccessPolicy: 'DenyAll' }, 'properties.networkAccessPolicy'],
+    [{ publicNetworkAccess: 'Enabled' }, 'properties.networkAccessPolicy'],
+  ])('disk %j → reachableFromInternet decided by %s', (properties, path) => {
+    const record = {
+      id: `${RG}/Microsoft.Compute/disks/d1`,
+      type: 'microsoft.compute/disks',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties,
+    };
+    expect(one(record).facts).toMatchObject({ reachableFromInternet: { path } });
+  });
+
   it('snapshot: replicaOf is its source disk', () => {
     const snapshot = {
       id: `${RG}/Microsoft.Compute/snapshots/s1`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Inventory } from '../../../src/scan/inventory.ts';
-import { gcpAssetHistory } from '../../../src/sources/gcp/asset-history.ts';
+import { gcpAssetFeed, gcpAssetHistory } from '../../../src/sources/gcp/asset-history.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { readRecords } from '../../helpers/checks.ts';
 
@@ -74,5 +74,34 @@ describe('gcp-asset-history', () => {
       uniformBucketLevelAccess: { value: false },
       publicBindings: { value: [{ role: 'roles/storage.objectViewer', member: 'allUsers' }] },
     });
+  });
+
+  // A feed created without --content-type delivers each change with the asset's name, type and
+  // ancestors only: read as listed only, and noted as a list without content is.
+  it('reads a feed message without content as listed only, noting why', () => {
+    const notes: { note: string; where?: { line?: number } }[] = [];
+    const ctx = {
+      file: 'feed.ndjson',
+      skip: () => {},
+      note: (note: string, where?: { line?: number }) => notes.push({ note, where }),
+    };
+    const message = {
+      window: { startTime: '2022-01-01T00:00:00Z' },
+      asset: {
+        name: '//storage.googleapis.com/city-archive',
+        assetType: 'storage.googleapis.com/Bucket',
+        ancestors: ['projects/123456789012'],
+        updateTime: '2022-01-01T00:00:00Z',
+      },
+    };
+    const [resource] = [...gcpAssetFeed.read(message, ctx, 3)];
+    expect(resource?.listedOnly).toBe(true);
+    expect(resource?.origin).toEqual({ file: 'feed.ndjson', line: 3 });
+    expect(notes).toEqual([
+      {
+        note: expect.stringContaining('//storage.googleapis.com/city-archive: no content'),
+        where: { line: 3 },
+      },
+    ]);
   });
 });

@@ -46,13 +46,12 @@ const NETWORK_NOT_EXPORTED = notSet(
 function exportReachable(record: ArmRecord): Fact<boolean> {
   const policy = propertyFact(record, ['networkAccessPolicy'], asString, NETWORK_NOT_EXPORTED);
   const publicAccess = propertyFact(record, ['publicNetworkAccess'], asString, NETWORK_NOT_EXPORTED);
-  if (publicAccess.source !== 'unknown' && publicAccess.value.toLowerCase() === 'disabled')
-    return derived(false, publicAccess);
-  const allowed = policy.source === 'unknown' ? undefined : policy.value.toLowerCase();
-  const opened = publicAccess.source === 'unknown' ? undefined : publicAccess.value.toLowerCase();
-  if (allowed === 'allowall' && publicAccess.source === 'unknown')
-    return unknown(publicAccess.path, publicAccess.note);
-  return derivedFact(policy, () => {
+  const opened = publicAccess.value?.toLowerCase();
+  if (opened === 'disabled') return derived(false, publicAccess);
+  // Under AllowAll publicNetworkAccess decides: unknown, with its note, where the export lacks it.
+  if (publicAccess.source === 'unknown' && policy.value?.toLowerCase() === 'allowall') return publicAccess;
+  return derivedFact(policy, (value) => {
+    const allowed = value.toLowerCase();
     if (allowed === 'denyall' || allowed === 'allowprivate') return false;
     // AllowAll with publicNetworkAccess Enabled; another value of either is none the API defines.
     return allowed === 'allowall' && opened === 'enabled' ? true : undefined;

@@ -137,8 +137,7 @@ const MFA_DEVICE = 'aws_iam_virtual_mfa_device';
  * empty `enable_date`, and a new one's is known only after apply.
  */
 function isEnabledDevice(device: TfInstance): boolean {
-  const enabled = device.after.read('enable_date');
-  return enabled.state === 'known' && typeof enabled.value === 'string' && enabled.value !== '';
+  return device.after.knownText('enable_date') !== undefined;
 }
 
 /** A user's console password. */
@@ -153,12 +152,10 @@ const LOGIN_PROFILE = 'aws_iam_user_login_profile';
 function managedAccessKeys(unit: Unit): Pick<AwsIamUserFacts, 'managedAccessKeys'> {
   const keys = partsOf(unit, ACCESS_KEY).flatMap((key): AwsManagedAccessKey[] => {
     const status = key.after.read('status');
-    const created = key.after.read('create_date');
+    const created = key.after.knownText('create_date');
     // `status` defaults to Active; a key the plan suspends (Inactive) authorises nothing.
     const active = status.state === 'absent' || (status.state === 'known' && status.value === 'Active');
-    return active && created.state === 'known' && typeof created.value === 'string' && created.value !== ''
-      ? [{ address: key.address, created: created.value }]
-      : [];
+    return active && created !== undefined ? [{ address: key.address, created }] : [];
   });
   if (keys.length === 0) return {};
   return { managedAccessKeys: explicit(keys, keys.map((key) => `${key.address}.create_date`).join(',')) };

@@ -61,9 +61,9 @@ function identityProvidersOf(ctx: BuildContext, source: TfInstance, path: string
   if (providers.length === 0) return undefined;
   return providers.map((provider) => {
     if (provider.type === 'aws_iam_saml_provider')
-      return `arn:aws:iam::${KNOWN_AFTER_APPLY_ELEMENT}:saml-provider/${known(provider.after, 'name') ?? KNOWN_AFTER_APPLY_ELEMENT}`;
-    const url = known(provider.after, 'url');
-    const host = typeof url === 'string' ? url.replace(/^https:\/\//, '') : KNOWN_AFTER_APPLY_ELEMENT;
+      return `arn:aws:iam::${KNOWN_AFTER_APPLY_ELEMENT}:saml-provider/${provider.after.knownText('name') ?? KNOWN_AFTER_APPLY_ELEMENT}`;
+    const url = provider.after.knownText('url');
+    const host = url?.replace(/^https:\/\//, '') ?? KNOWN_AFTER_APPLY_ELEMENT;
     return `arn:aws:iam::${KNOWN_AFTER_APPLY_ELEMENT}:oidc-provider/${host}`;
   });
 }
@@ -78,8 +78,8 @@ function renderedDocument(values: TfValues, planProviders: PlanProviders): strin
   const statements = values.read('statement');
   const count = statementCount(values);
   if (count === undefined || statements.state === 'sensitive') return undefined;
-  const document: JsonObject = { Version: known(values, 'version') ?? '2012-10-17' };
-  const id = known(values, 'policy_id');
+  const document: JsonObject = { Version: values.knownText('version') ?? '2012-10-17' };
+  const id = values.knownText('policy_id');
   if (id) document.Id = id;
   const rendered: JsonObject[] = [];
   for (let i = 0; i < count; i++) {
@@ -246,11 +246,6 @@ function elements(values: TfValues, path: string): unknown[] | undefined {
     list.push(element.state === 'known' ? element.value : KNOWN_AFTER_APPLY_ELEMENT);
   }
   return list.length > 0 ? list : [KNOWN_AFTER_APPLY_ELEMENT];
-}
-
-function known(values: TfValues, path: string): unknown {
-  const read = values.read(path);
-  return read.state === 'known' && read.value !== '' ? read.value : undefined;
 }
 
 function isEmpty(value: unknown): boolean {

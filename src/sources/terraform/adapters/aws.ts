@@ -208,7 +208,7 @@ function kmsKey(unit: Unit, tr: Translation): Resource {
   const store = tr.read(key, 'custom_key_store_id', 'configuration.origin');
   tr.mark('configuration.keyManager', `${key.address} (aws_kms_key)`, 'known');
   let keyState: string;
-  if (tr.side === 'after' && key.replaced === 'destroyed') {
+  if (tr.side === 'after' && key.destroysOld) {
     tr.mark(
       'configuration.keyState',
       `${key.address} (replaced: ScheduleKeyDeletion of the old key)`,

@@ -57,8 +57,7 @@ function planRoleOf(assignment: TfInstance, ctx: BuildContext): [TfInstance, str
  * assignment refers to it).
  */
 function roleKey(role: TfInstance, tr: Translation, ctx: BuildContext): string {
-  const id = tr.valuesOf(role).read('role_definition_id');
-  return (id.state === 'known' && typeof id.value === 'string' && id.value !== '' ? id.value : ctx.idOf(role))
+  return (tr.valuesOf(role).knownText('role_definition_id') ?? ctx.idOf(role))
     .split('/')
     .pop()!
     .toLowerCase();

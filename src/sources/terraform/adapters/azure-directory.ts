@@ -79,10 +79,7 @@ const users: TerraformAdapter = {
 
 /** The id of a directory user: by its object id when the plan knows it, else by its address. */
 function userIdOf(instance: TfInstance, attribute: string, ctx: BuildContext): string {
-  const id = instance.after.read(attribute);
-  return azureDirectoryUserId(
-    id.state === 'known' && typeof id.value === 'string' && id.value !== '' ? id.value : ctx.idOf(instance),
-  );
+  return azureDirectoryUserId(instance.after.knownText(attribute) ?? ctx.idOf(instance));
 }
 
 /** A fact of the directory user from an attribute: unknown when the plan cannot show it, none when absent. */

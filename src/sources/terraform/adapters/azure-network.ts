@@ -121,12 +121,9 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
         knownId(candidate, 'subnet_id') === id,
     );
     // azurerm 1.x's `network_security_group_id` on the subnet itself, else the association.
-    const legacy = subnet.after.read('network_security_group_id');
     const nsg = association
       ? nsgOf(tr, ctx, association, 'network_security_group_id')
-      : legacy.state === 'known' && typeof legacy.value === 'string' && legacy.value !== ''
-        ? legacy.value.toLowerCase()
-        : null;
+      : (subnet.after.knownText('network_security_group_id')?.toLowerCase() ?? null);
     const existing =
       !isCreated(subnet) || (association !== undefined && !isCreated(association)) || isArmId(nsg);
     subnets.set(id, { id, nsg: typeof nsg === 'string' ? nsg : nsg === null ? null : undefined, existing });
