@@ -261,7 +261,14 @@ function cryptoKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   );
   const rotation = tr.read(unit.primary, 'rotation_period', `${DATA}.rotationPeriod`);
   if (rotation !== undefined) data.rotationPeriod = rotation;
-  const importOnly = tr.read(unit.primary, 'import_only', `${DATA}.importOnly`);
+  // Optional+Computed: a new key the configuration does not make import-only is an ordinary
+  // one, the API's default (importOnly false).
+  const importOnly = tr.readComputed(
+    unit.primary,
+    'import_only',
+    `${DATA}.importOnly`,
+    ctx.config.sets(unit.primary, 'import_only'),
+  );
   if (importOnly !== undefined) data.importOnly = importOnly;
   // `purpose` defaults to ENCRYPT_DECRYPT in the provider; older plans may leave it out.
   if (data.purpose === undefined && tr.valuesOf(unit.primary).read('purpose').state === 'absent')

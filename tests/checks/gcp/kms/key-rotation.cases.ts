@@ -205,6 +205,30 @@ const cases: AnyCase[] = [
     messageId: 'importOnly',
   },
   {
+    // import_only is Optional+Computed (known after apply where the configuration leaves it
+    // out), and a key created without it is an ordinary key (the API's default false).
+    name: 'a Terraform plan: a new google_kms_crypto_key without import_only nor rotation_period',
+    records: [
+      jsonFile(
+        plan(
+          [
+            {
+              address: 'google_kms_crypto_key.plain',
+              after: { name: 'plain', purpose: 'ENCRYPT_DECRYPT', rotation_period: null },
+              afterUnknown: { id: true, import_only: true, key_ring: true, version_template: true },
+              expressions: { name: constant('plain') },
+            },
+          ],
+          { providers: { google: { region: constant('asia-northeast1') } } },
+        ),
+        'plan.json',
+      ),
+    ],
+    target: 'google_kms_crypto_key.plain',
+    status: 'FAIL',
+    messageId: 'noRotation',
+  },
+  {
     name: 'a Steampipe row without rotation whose primary version Cloud KMS generated (generateTime)',
     records: [steampipeKey({ ...VERSION, generateTime: '2025-04-02T01:12:40Z' })],
     status: 'FAIL',
