@@ -8,7 +8,8 @@ import type { Resource } from '../model/resource.ts';
  * classification checks decide on it: the class its classification tag names (explicit, the tag as evidence), the framework's default
  * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
  * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
- * resources nobody classified, not for one whose class was written in a way kansa misreads.
+ * resources nobody classified, not for one whose class was written in a way kansa misreads. Nor
+ * for one whose record does not carry its tags (`Resource.tagsUnread`): unknown too.
  */
 export function classifier({
   tagKey,
@@ -17,6 +18,10 @@ export function classifier({
   const wanted = tagKey.toLowerCase();
   // Most resources carry no classification tag: they share one fact.
   const byDefault = defaultClass(tagKey, level);
+  const notExported = unknown<number>(`tags.${tagKey}`, {
+    ja: `エクスポートにこのリソースのタグがないため、タグ ${tagKey} の有無が分かりません`,
+    en: `the export does not carry the resource's tags: whether it has a ${tagKey} tag is unknown`,
+  });
   return (resource) => {
     let found: Fact<number> | undefined;
     for (const key in resource.tags) {
@@ -28,7 +33,7 @@ export function classifier({
       // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
       if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
     }
-    return found ?? byDefault;
+    return found ?? (resource.tagsUnread ? notExported : byDefault);
   };
 }
 

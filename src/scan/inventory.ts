@@ -402,10 +402,12 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, notified, picked, ...settled } = a;
+  const { listedOnly, notified, picked, tagsUnread, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
+    // The tags one record carries are the resource's: unread only where no record carries them.
+    ...(tagsUnread && b.tagsUnread && { tagsUnread }),
     ...(notified && b.notified && { notified }),
     // Both records selected (one a notification, the other a filtered answer): no listing showed it.
     ...(!(notified && b.notified) &&

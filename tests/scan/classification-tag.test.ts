@@ -67,6 +67,26 @@ describe('the classification tag', () => {
     });
   });
 
+  // A Config query that did not SELECT tags: the resource may be tagged, so its class is unknown.
+  it('gives no class to a resource whose record does not carry its tags', () => {
+    const untold = { ...resource({}), tagsUnread: true as const };
+    const level = checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date()).classification(untold);
+    expect(level).toMatchObject({ source: 'unknown', path: 'tags.confidentiality' });
+  });
+
+  it('reads the class of a resource whose records carry its tags in one of them', () => {
+    const inventory = new Inventory();
+    inventory.add({ ...resource({}), tagsUnread: true });
+    inventory.add(resource({}));
+    inventory.add({ ...resource({ confidentiality: '3' }), id: resource({}).id });
+    const [merged] = inventory.all();
+    expect(merged?.tagsUnread).toBeUndefined();
+    expect(checkContext(inventory, DEFAULT_PARAMETERS, new Date()).classification(merged!)).toMatchObject({
+      source: 'explicit',
+      value: 3,
+    });
+  });
+
   it('takes the higher class when the key is written twice', () => {
     expect(classOf({ Confidentiality: '1', confidentiality: '機密性3' })).toMatchObject({ value: 3 });
   });

@@ -17,10 +17,11 @@ export function* configItemsToResources(
   /** The first item's index in the file's list, where the items are a part of it. */
   firstIndex = 0,
   /**
-   * The properties a SELECT named, where its output says (ConfigItem.selected); when the answer
-   * shows its resources as they are (ConfigItem.describedAt, answerTime).
+   * The properties a SELECT named, where its output says (ConfigItem.selected), and that the
+   * items are a query's rows (FileHint.queried); when the answer shows its resources as they are
+   * (ConfigItem.describedAt, answerTime).
    */
-  answer: Pick<FileHint, 'selected' | 'describedAt'> = {},
+  answer: Pick<FileHint, 'selected' | 'describedAt' | 'queried'> = {},
 ): Generator<Resource> {
   const hint = { ...fileHint(ctx.file), ...answer };
   for (let at = 0; at < rawItems.length; at++) {

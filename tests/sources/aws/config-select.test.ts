@@ -46,6 +46,32 @@ describe('aws-config-select', () => {
     });
   });
 
+  // A row holds the tags only where the query SELECTed them (QueryInfo names them).
+  it('marks the tags of a row unread where its query did not SELECT them', () => {
+    const { tags: _tags, ...untagged } = bucketRow;
+    const selected = (fields: string[]) => read(selectDocument([untagged], fields)).resources[0];
+    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn'])?.tagsUnread).toBe(true);
+    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn', 'tags'])?.tagsUnread).toBeUndefined();
+    expect(read([JSON.stringify(untagged)]).resources[0]?.tagsUnread).toBe(true);
+    expect(read(selectDocument([bucketRow])).resources[0]?.tagsUnread).toBeUndefined();
+  });
+
+  // Some types keep their tags in their settings too (awslabs/aws-config-resource-schema).
+  it('reads the tags a row without them carries in its settings', () => {
+    const row = (settings: Record<string, unknown>) =>
+      read([JSON.stringify({ ...bucketRow, tags: undefined, ...settings })]).resources[0];
+    const rds = row({
+      configuration: { dBSnapshotIdentifier: 's', tagList: [{ key: 'confidentiality', value: '3' }] },
+    });
+    expect(rds).toMatchObject({ tags: { confidentiality: '3' } });
+    expect(rds?.tagsUnread).toBeUndefined();
+    const kms = row({ supplementaryConfiguration: { Tags: [{ tagKey: 'confidentiality', tagValue: '1' }] } });
+    expect(kms).toMatchObject({ tags: { confidentiality: '1' } });
+    expect(row({ configuration: { tagList: [] } })).toMatchObject({ tags: {} });
+    expect(row({ configuration: { tagList: [] } })?.tagsUnread).toBeUndefined();
+    expect(row({ configuration: { name: 'b' } })?.tagsUnread).toBe(true);
+  });
+
   // `aws configservice select-resource-config --expression … --query Results`: the rows alone.
   it('reads the rows alone, a JSON array of JSON texts, as the same partial rows', () => {
     const rows = [JSON.stringify({ ...bucketRow, supplementaryConfiguration: undefined })];

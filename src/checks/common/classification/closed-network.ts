@@ -1,12 +1,12 @@
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNKNOWN_MESSAGES, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-2: data services holding classification-2+ data are reachable only over closed networks. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable'
+  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable' | 'tagsUnread'
 >({
   meta: {
     id: 'common.classification.closed-network',
@@ -42,12 +42,12 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報ですが、エクスポートからネットワークの公開範囲を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show whether the service is reachable from the internet',
       },
-      classUnreadable: CLASS_UNREADABLE,
+      ...CLASS_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { classification }) {
     const evidence = classification(resource);
-    if (evidence.source === 'unknown') return classUnreadable(evidence);
+    if (evidence.source === 'unknown') return classUnreadable(resource, evidence);
     const data = { classification: evidence.value };
     if (evidence.value < 2) return notApplicable('notClassified', [evidence], data);
     const reachable = factOf(resource.facts.reachableFromInternet, 'reachableFromInternet');

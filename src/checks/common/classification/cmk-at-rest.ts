@@ -2,12 +2,12 @@ import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { storeKeyVerdict } from '../../aws/lib/related.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNKNOWN_MESSAGES, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable'
+  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable' | 'tagsUnread'
 >({
   meta: {
     id: 'common.classification.cmk-at-rest',
@@ -43,12 +43,12 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報ですが、エクスポートから暗号化の鍵の管理者を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show who manages its encryption key',
       },
-      classUnreadable: CLASS_UNREADABLE,
+      ...CLASS_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { classification, inventory }) {
     const evidence = classification(resource);
-    if (evidence.source === 'unknown') return classUnreadable(evidence);
+    if (evidence.source === 'unknown') return classUnreadable(resource, evidence);
     const data = { classification: evidence.value };
     if (evidence.value < 2) return notApplicable('notClassified', [evidence], data);
     const byKey = storeKeyVerdict(resource, inventory);

@@ -1,13 +1,20 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { MARK_UNREADABLE, readMark, unmarkedFact, unreadMarkFact } from '../lib/tags.ts';
+import {
+  MARK_UNREADABLE,
+  readMark,
+  TAGS_UNREAD,
+  tagsUnreadFact,
+  unmarkedFact,
+  unreadMarkFact,
+} from '../lib/tags.ts';
 
 /**
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
  * handled on public cloud (Kobe policy 4(3), 対策基準 5.1 ア). A tag saying so is itself the finding.
  */
-export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable'>({
+export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' | 'tagsUnread'>({
   meta: {
     id: 'common.classification.no-my-number-data',
     provider: 'any',
@@ -35,11 +42,16 @@ export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable'>(
         en: 'A resource marked as holding My Number data (tag {{tag}}) is on public cloud',
       },
       markUnreadable: MARK_UNREADABLE,
+      tagsUnread: TAGS_UNREAD,
     },
   },
   evaluate(resource, { params }) {
     const read = readMark(resource.tags, params.myNumberTag);
-    if (!read) return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
+    if (!read) {
+      // A record without the resource's tags does not show it unmarked.
+      if (resource.tagsUnread) return undetermined('tagsUnread', [tagsUnreadFact(params.myNumberTag)]);
+      return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
+    }
     const { tag: marked } = read;
     // A value that is no plain no may mean yes: never read as unmarked.
     if (!read.marked)

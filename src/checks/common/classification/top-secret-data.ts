@@ -1,14 +1,21 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { MARK_UNREADABLE, readMark, unmarkedFact, unreadMarkFact } from '../lib/tags.ts';
+import {
+  MARK_UNREADABLE,
+  readMark,
+  TAGS_UNREAD,
+  tagsUnreadFact,
+  unmarkedFact,
+  unreadMarkFact,
+} from '../lib/tags.ts';
 
 /**
  * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
  * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
  * (common.classification.no-secret-data), so this check reads a tag of its own.
  */
-export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable'>({
+export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' | 'tagsUnread'>({
   meta: {
     id: 'common.classification.top-secret-data',
     provider: 'any',
@@ -36,11 +43,16 @@ export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable'>
         en: 'A resource marked as a specially designated secret or top-secret document (tag {{tag}}) is on public cloud',
       },
       markUnreadable: MARK_UNREADABLE,
+      tagsUnread: TAGS_UNREAD,
     },
   },
   evaluate(resource, { params }) {
     const read = readMark(resource.tags, params.topSecretTag);
-    if (!read) return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
+    if (!read) {
+      // A record without the resource's tags does not show it unmarked.
+      if (resource.tagsUnread) return undetermined('tagsUnread', [tagsUnreadFact(params.topSecretTag)]);
+      return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
+    }
     const { tag: marked } = read;
     // A value that is no plain no may mean yes: never read as unmarked.
     if (!read.marked)

@@ -1,6 +1,8 @@
 import type { Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
+import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, undetermined } from '../../check.ts';
+import { TAGS_UNREAD } from './tags.ts';
 
 /**
  * The message of a check whose verdict depends on the class when the classification tag names
@@ -12,8 +14,18 @@ export const CLASS_UNREADABLE: Localized = {
   en: 'The tag {{tag}} holds no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2), and this check depends on the class',
 };
 
-/** UNKNOWN naming the tag whose value is no class (the evidence's note quotes the value). */
-export function classUnreadable(level: Fact<number>): CheckResult<'classUnreadable'> {
+/** The messages of a check whose verdict depends on the class, where the class is unknown. */
+export const CLASS_UNKNOWN_MESSAGES = { classUnreadable: CLASS_UNREADABLE, tagsUnread: TAGS_UNREAD } as const;
+
+/**
+ * UNKNOWN for a class the scan cannot tell: naming the tag whose value is no class (the
+ * evidence's note quotes the value), or saying that the record carries no tags at all.
+ */
+export function classUnreadable(
+  resource: Resource,
+  level: Fact<number>,
+): CheckResult<'classUnreadable' | 'tagsUnread'> {
+  if (resource.tagsUnread) return undetermined('tagsUnread', [level]);
   return undetermined('classUnreadable', [level], { tag: taggedKey(level) });
 }
 

@@ -66,6 +66,23 @@ export function unreadMarkFact(tag: readonly [key: string, value: string]): Fact
   });
 }
 
+/**
+ * The message of a check that reads the resource's tags, on a record that does not carry them
+ * (Resource.tagsUnread: a Config query that did not SELECT `tags`).
+ */
+export const TAGS_UNREAD: Localized = {
+  ja: 'エクスポートにこのリソースのタグが含まれていない（tags を選択しなかったクエリの結果など）ため、タグによって決まるこのチェックを判定できません',
+  en: 'The export does not carry the resource’s tags (a query that did not select tags), and this check depends on them',
+};
+
+/** The evidence of a mark on a resource whose record carries no tags (`tags` = the mark's keys). */
+export function tagsUnreadFact(mark: TagMark): Fact<string> {
+  return unknown('tags', {
+    ja: `エクスポートにこのリソースのタグがないため、タグ ${mark.keys.join(', ')} の有無が分かりません`,
+    en: `the export does not carry the resource's tags: whether it has a ${mark.keys.join(', ')} tag is unknown`,
+  });
+}
+
 /** The message of a check on a mark whose tag says something kansa cannot read as yes or no. */
 export const MARK_UNREADABLE: Localized = {
   ja: 'タグ {{tag}} の値が該当・非該当のどちらか読めないため判定できません',

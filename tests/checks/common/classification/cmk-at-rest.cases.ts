@@ -3,6 +3,7 @@ import { assetExport, configSnapshot, jsonFile, searchAllResources } from '../..
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
+import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const VM =
@@ -317,5 +318,14 @@ function dynamoDbItem(name: string, configuration: Record<string, unknown>) {
     { arn: tableArn(name), name },
   );
 }
+
+cases.push({
+  // A Config query that did not SELECT tags: the class is unknown, never the default.
+  name: 'a Config query row, its query SELECTing no tags',
+  records: [WITHOUT_TAGS],
+  target: dbArn('untold'),
+  status: 'UNKNOWN',
+  messageId: 'tagsUnread',
+});
 
 export default byVerdict(cases) satisfies RuleTests;

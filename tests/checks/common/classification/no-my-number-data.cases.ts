@@ -1,4 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -8,8 +9,8 @@ const table = [
   ['stmynumberja', 'UNKNOWN', 'markUnreadable'], // はい is no value of the mark: never read as no
 ] as const;
 
-export default byVerdict(
-  table.map(([name, status, messageId]) => ({
+export default byVerdict([
+  ...table.map(([name, status, messageId]) => ({
     name,
     records: [ACCOUNTS],
     target: id(name),
@@ -17,4 +18,13 @@ export default byVerdict(
     messageId,
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
-) satisfies RuleTests;
+  {
+    // A Config query that did not SELECT tags does not show the resource unmarked.
+    name: 'a Config query row, its query SELECTing no tags',
+    records: [WITHOUT_TAGS],
+    target: dbArn('untold'),
+    status: 'UNKNOWN',
+    messageId: 'tagsUnread',
+    evidence: [{ source: 'unknown', path: 'tags' }],
+  },
+]) satisfies RuleTests;

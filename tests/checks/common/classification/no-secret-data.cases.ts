@@ -1,4 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { CSV_WITHOUT_TAGS, dbArn, WITH_TAGS, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -11,8 +12,8 @@ const table = [
   ['stroman', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 
-export default byVerdict(
-  table.map(([name, status, messageId]) => ({
+export default byVerdict([
+  ...table.map(([name, status, messageId]) => ({
     name,
     records: [ACCOUNTS],
     target: id(name),
@@ -21,4 +22,36 @@ export default byVerdict(
     // Secret data on a public cloud is critical.
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
-) satisfies RuleTests;
+  // A Config query holds the tags only where it SELECTed them: a row without may be of class 3.
+  {
+    name: 'a Config query row, its query SELECTing no tags',
+    records: [WITHOUT_TAGS],
+    target: dbArn('untold'),
+    status: 'UNKNOWN',
+    messageId: 'tagsUnread',
+    evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
+  },
+  {
+    name: 'a row of the console CSV export without a tags column',
+    records: [CSV_WITHOUT_TAGS],
+    target: dbArn('csv-untold'),
+    status: 'UNKNOWN',
+    messageId: 'tagsUnread',
+  },
+  {
+    name: 'a Config query row with the tags its query SELECTed',
+    records: [WITH_TAGS],
+    target: dbArn('told-secret'),
+    status: 'FAIL',
+    messageId: 'secretClass',
+    severity: 'critical',
+  },
+  {
+    // Config leaves an empty property out of a row: the query named tags, so it has none.
+    name: 'a Config query row without tags where its query SELECTed them',
+    records: [WITH_TAGS],
+    target: dbArn('told-untagged'),
+    status: 'PASS',
+    messageId: 'allowed',
+  },
+]) satisfies RuleTests;

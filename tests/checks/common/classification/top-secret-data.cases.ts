@@ -1,4 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 // The national rule bans 特定秘密 and 極秘文書 only (3.3 2)(1)): class 3 and My Number are other rules.
@@ -10,8 +11,8 @@ const table = [
   ['sthi', 'UNKNOWN', 'markUnreadable'], // 秘 is no value of the mark, nor a plain no
 ] as const;
 
-export default byVerdict(
-  table.map(([name, status, messageId]) => ({
+export default byVerdict([
+  ...table.map(([name, status, messageId]) => ({
     name,
     records: [ACCOUNTS],
     target: id(name),
@@ -19,4 +20,13 @@ export default byVerdict(
     messageId,
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
-) satisfies RuleTests;
+  {
+    // A Config query that did not SELECT tags does not show the resource unmarked.
+    name: 'a Config query row, its query SELECTing no tags',
+    records: [WITHOUT_TAGS],
+    target: dbArn('untold'),
+    status: 'UNKNOWN',
+    messageId: 'tagsUnread',
+    evidence: [{ source: 'unknown', path: 'tags' }],
+  },
+]) satisfies RuleTests;

@@ -1,0 +1,58 @@
+import { configSelect, type ExportFile, jsonFile } from '../../../helpers/exports.ts';
+import { selectDocument } from '../../../sources/aws/builders.ts';
+
+// AWS Config query rows (`select-resource-config`, the console's CSV) of RDS instances, for the
+// cases of the checks that read tags: a query holds the tags only where it SELECTed them.
+export const QUERY_ACCOUNT = '828384858699';
+export const dbArn = (name: string, region = 'ap-northeast-1') =>
+  `arn:aws:rds:${region}:${QUERY_ACCOUNT}:db:${name}`;
+
+function row(name: string, region: string, extra: Record<string, unknown> = {}) {
+  return {
+    accountId: QUERY_ACCOUNT,
+    awsRegion: region,
+    arn: dbArn(name, region),
+    resourceId: `db-${name.toUpperCase()}`,
+    resourceType: 'AWS::RDS::DBInstance',
+    configuration: { publiclyAccessible: true, storageEncrypted: true, kmsKeyId: 'alias/aws/rds' },
+    ...extra,
+  };
+}
+
+/** A query that did not SELECT tags: QueryInfo names none, the rows carry none. */
+export const WITHOUT_TAGS = configSelect([
+  row('untold', 'ap-northeast-1'),
+  row('untold-abroad', 'us-east-1'),
+]);
+
+/** A query that SELECTed tags: a row with a class tag, and one without, which has no tags. */
+export const WITH_TAGS = jsonFile(
+  selectDocument(
+    [
+      row('told-secret', 'ap-northeast-1', {
+        tags: [{ tag: 'confidentiality=3', key: 'confidentiality', value: '3' }],
+      }),
+      row('told-untagged', 'ap-northeast-1'),
+    ],
+    [
+      'accountId',
+      'awsRegion',
+      'arn',
+      'resourceId',
+      'resourceType',
+      'configuration.publiclyAccessible',
+      'tags',
+    ],
+  ),
+  'config-select-tags.json',
+);
+
+/** The console's CSV export of a query without a tags column. */
+export const CSV_WITHOUT_TAGS: ExportFile = {
+  kind: 'export-file',
+  name: 'advanced-query.csv',
+  text: [
+    'accountId,awsRegion,arn,resourceId,resourceType,configuration.publiclyAccessible',
+    `${QUERY_ACCOUNT},ap-northeast-1,${dbArn('csv-untold')},db-CSVUNTOLD,AWS::RDS::DBInstance,true`,
+  ].join('\r\n'),
+};
