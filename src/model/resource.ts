@@ -259,8 +259,9 @@ export interface Resource<F extends object = object> {
   readonly listedOnly?: true;
   /**
    * The record does not carry the resource's tags (a row of an AWS Config query that did not
-   * SELECT `tags`): which tags it has is unknown, so its class and marks are too, never those of
-   * an untagged resource. A record of the same resource that carries its tags lifts it.
+   * SELECT `tags`, a batch-get's BaseConfigurationItem): which tags it has is unknown, so its
+   * class and marks are too, never those of an untagged resource. A record of the same resource
+   * that carries its tags lifts it.
    */
   readonly tagsUnread?: true;
   /**

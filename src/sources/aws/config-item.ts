@@ -75,8 +75,11 @@ export interface FileHint {
   readonly selected?: ReadonlySet<string>;
   /** When the answer shows its items' resources as they are (ConfigItem.describedAt). */
   readonly describedAt?: number;
-  /** The items are rows of a Config query, holding only what it SELECTed (ConfigItem.tagsUnread). */
-  readonly queried?: true;
+  /**
+   * The answer gives an item's tags only where the item carries `tags` (ConfigItem.tagsUnread):
+   * a query's rows hold them where it SELECTed them, batch-get's BaseConfigurationItems never.
+   */
+  readonly tagsNotGiven?: true;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -203,12 +206,12 @@ function tagsInSettings(
 }
 
 /**
- * A query's row holds the item's tags only where the query SELECTed them: a row without `tags`
- * whose query did not name them (QueryInfo, or the rows alone) may be of a tagged resource. One
- * whose query named them has none (Config leaves an empty property out of a row).
+ * Whether an item without `tags` may be of a tagged resource: a query's row whose query did not
+ * SELECT them (QueryInfo names none, or the rows alone), a BaseConfigurationItem (batch-get
+ * gives none). A row whose query named them has none (Config leaves an empty property out).
  */
 function tagsUnread(record: Readonly<Record<string, unknown>>, hint: FileHint): boolean {
-  return hint.queried === true && record['tags'] === undefined && !hint.selected?.has('tags');
+  return hint.tagsNotGiven === true && record['tags'] === undefined && !hint.selected?.has('tags');
 }
 
 /**

@@ -39,7 +39,7 @@ export const awsConfigSelectFormat: DocumentFormat = {
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
     yield* configItemsToResources(results, ctx, true, 0, {
-      queried: true,
+      tagsNotGiven: true,
       selected: selectedProperties(document),
     });
   },

@@ -1,5 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { CSV_WITHOUT_TAGS, dbArn, WITH_TAGS, WITHOUT_TAGS } from './queried.ts';
+import { BATCH_GET, CSV_WITHOUT_TAGS, dbArn, WITH_TAGS, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -35,6 +35,13 @@ export default byVerdict([
     name: 'a row of the console CSV export without a tags column',
     records: [CSV_WITHOUT_TAGS],
     target: dbArn('csv-untold'),
+    status: 'UNKNOWN',
+    messageId: 'tagsUnread',
+  },
+  {
+    name: 'a batch-get item (BaseConfigurationItem has no tags)',
+    records: [BATCH_GET],
+    target: dbArn('batch-got'),
     status: 'UNKNOWN',
     messageId: 'tagsUnread',
   },

@@ -47,6 +47,31 @@ export const WITH_TAGS = jsonFile(
   'config-select-tags.json',
 );
 
+/** `aws configservice batch-get-resource-config`: BaseConfigurationItems, which carry no tags. */
+export const BATCH_GET = jsonFile(
+  {
+    baseConfigurationItems: [
+      {
+        version: '1.3',
+        accountId: QUERY_ACCOUNT,
+        configurationItemCaptureTime: '2026-11-20T03:12:45.118000+00:00',
+        configurationItemStatus: 'OK',
+        configurationStateId: '1763608365118',
+        arn: dbArn('batch-got'),
+        resourceType: 'AWS::RDS::DBInstance',
+        resourceId: 'db-BATCHGOT',
+        resourceName: 'batch-got',
+        awsRegion: 'ap-northeast-1',
+        availabilityZone: 'ap-northeast-1a',
+        configuration: JSON.stringify({ dBInstanceIdentifier: 'batch-got', publiclyAccessible: false }),
+        supplementaryConfiguration: {},
+      },
+    ],
+    unprocessedResourceKeys: [],
+  },
+  'batch-get-resource-config.json',
+);
+
 /** The console's CSV export of a query without a tags column. */
 export const CSV_WITHOUT_TAGS: ExportFile = {
   kind: 'export-file',
