@@ -72,6 +72,28 @@ describe('aws-config-select', () => {
     expect(row({ configuration: { name: 'b' } })?.tagsUnread).toBe(true);
   });
 
+  // SelectResourceConfig pages its rows (Limit, NextToken): a page with a next one lists no scope whole.
+  it('reads the rows of a page with a next one as picked, a whole answer not', () => {
+    const page = { ...selectDocument([bucketRow]), NextToken: 'bmV4dA==' };
+    expect(read(page).resources.map((r) => r.picked)).toEqual([true]);
+    expect(read(selectDocument([bucketRow])).resources.map((r) => r.picked)).toEqual([undefined]);
+  });
+
+  // A VPC's id is its item's resourceId: a row need not SELECT configuration.vpcId to name it.
+  it('names a VPC by its resourceId where the row holds no configuration.vpcId', () => {
+    const vpc = {
+      accountId: ACCOUNT,
+      awsRegion: 'ap-northeast-1',
+      resourceId: 'vpc-0a1b2c3d',
+      resourceType: 'AWS::EC2::VPC',
+    };
+    expect(read(selectDocument([vpc])).resources[0]?.facts['vpcId']).toMatchObject({
+      source: 'explicit',
+      value: 'vpc-0a1b2c3d',
+      path: 'resourceId',
+    });
+  });
+
   // `aws configservice select-resource-config --expression … --query Results`: the rows alone.
   it('reads the rows alone, a JSON array of JSON texts, as the same partial rows', () => {
     const rows = [JSON.stringify({ ...bucketRow, supplementaryConfiguration: undefined })];
