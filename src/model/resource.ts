@@ -217,9 +217,13 @@ export interface Resource<F extends object = object> {
   readonly name: string;
   readonly tags: Readonly<Record<string, string>>;
   /**
-   * Tags whose values are known only after apply (a Terraform plan's): the keys, or `any` where
-   * which keys the resource will carry is not known either (tags from a module output known only
-   * after apply). `tags` holds the tags known for certain; absent when all are known.
+   * Tags the record does not tell: the keys whose values are not known, or `any` where which
+   * tags the resource carries is not known at all. A Terraform plan's tags known only after apply
+   * (the keys; `any` for tags from a module output known only after apply), a record that does
+   * not carry the resource's tags (`any`: an AWS Config query's row that did not SELECT `tags`, a
+   * batch-get's BaseConfigurationItem, the console's CSV without a tags column). `tags` holds
+   * the tags known for certain; absent when all are known. A record of the same resource that
+   * carries a tag makes it known (scan/inventory.ts); `unknownTagNote` says why it is not.
    */
   readonly unknownTags?: 'any' | readonly string[];
   readonly facts: F;
@@ -368,8 +372,8 @@ export function inheritedAssignmentId(subscription: string, assignmentId: string
   return `${accountResourceId('azure', subscription)}${assignmentId.startsWith('/') ? '' : '/'}${assignmentId}`;
 }
 
-/** Whether the tag of the key (case-insensitively) may hold a value known only after apply. */
-export function tagKnownAfterApply(resource: Pick<Resource, 'unknownTags'>, key: string): boolean {
+/** Whether the tag of the key (case-insensitively) may hold a value the record does not tell (`unknownTags`). */
+export function tagUnknown(resource: Pick<Resource, 'unknownTags'>, key: string): boolean {
   const unknownTags = resource.unknownTags;
   if (unknownTags === undefined) return false;
   if (unknownTags === 'any') return true;
@@ -377,8 +381,37 @@ export function tagKnownAfterApply(resource: Pick<Resource, 'unknownTags'>, key:
   return unknownTags.some((unknownKey) => unknownKey.toLowerCase() === wanted);
 }
 
-/** The note of a tag whose value is known only after apply. */
-export const TAG_AFTER_APPLY: Localized = Object.freeze({
+/**
+ * Why the resource's `unknownTags` are not known, as the note of their facts: a plan's (its
+ * origin is Terraform's) knows them only after apply; any other record does not carry them, and
+ * the note names where its cloud's tags are read. One frozen note per reason, shared by every
+ * resource.
+ */
+export function unknownTagNote(resource: Pick<Resource, 'origin' | 'provider'>): Localized {
+  return resource.origin.iac ? TAG_AFTER_APPLY : TAGS_NOT_CARRIED[resource.provider];
+}
+
+/** Whether a note is one `unknownTagNote` gives. */
+export function isUnknownTagNote(note: Localized): boolean {
+  return note === TAG_AFTER_APPLY || Object.values(TAGS_NOT_CARRIED).includes(note);
+}
+
+const TAG_AFTER_APPLY: Localized = Object.freeze({
   ja: 'このタグの値は適用後に決まります（known after apply）',
   en: "the tag's value is known only after apply",
+});
+
+const TAGS_NOT_CARRIED: Readonly<Record<Provider, Localized>> = Object.freeze({
+  aws: Object.freeze({
+    ja: 'このレコードにはリソースのタグが含まれていません（AWS Config のクエリで tags 列を選択する、または aws resourcegroupstaggingapi get-resources で読めます）',
+    en: "the record does not carry the resource's tags (an AWS Config query that SELECTs the tags column, or aws resourcegroupstaggingapi get-resources, holds them)",
+  }),
+  azure: Object.freeze({
+    ja: 'このレコードにはリソースのタグが含まれていません（Resource Graph の tags 列、または az resource list が持ちます）',
+    en: "the record does not carry the resource's tags (Resource Graph's tags column, or az resource list, holds them)",
+  }),
+  gcp: Object.freeze({
+    ja: 'このレコードにはリソースのラベルが含まれていません（gcloud asset search-all-resources の labels が持ちます）',
+    en: "the record does not carry the resource's labels (the labels of gcloud asset search-all-resources hold them)",
+  }),
 });

@@ -1,7 +1,7 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import { type Resource, TAG_AFTER_APPLY, tagKnownAfterApply } from '../model/resource.ts';
+import { type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
 
 /**
  * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
@@ -10,7 +10,8 @@ import { type Resource, TAG_AFTER_APPLY, tagKnownAfterApply } from '../model/res
  * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
  * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
  * resources nobody classified, not for one whose class was written in a way kansa misreads; and
- * unknown when a Terraform plan knows such a tag's value only after apply.
+ * unknown when the record does not tell such a tag (`Resource.unknownTags`: a plan's known only
+ * after apply, a record that does not carry the resource's tags).
  */
 export function classifier({
   tagKey,
@@ -30,10 +31,10 @@ export function classifier({
       // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
       if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
     }
-    // A tag of the key known only after apply (a plan's) may name any class, unless the class
-    // found is already the highest, which the higher of two spellings keeps.
-    if (tagKnownAfterApply(resource, tagKey) && (found?.value ?? 0) < 3)
-      return unknown(`tags.${tagKey}`, TAG_AFTER_APPLY);
+    // A tag of the key the record does not tell may name any class, unless the class found is
+    // already the highest, which the higher of two spellings keeps.
+    if (tagUnknown(resource, tagKey) && (found?.value ?? 0) < 3)
+      return unknown(`tags.${tagKey}`, unknownTagNote(resource));
     return found ?? byDefault;
   };
 }

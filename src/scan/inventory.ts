@@ -402,10 +402,11 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, notified, picked, ...settled } = a;
+  const { listedOnly, notified, picked, unknownTags, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
+    ...mergedUnknownTags(unknownTags, b.unknownTags),
     ...(notified && b.notified && { notified }),
     // Both records selected (one a notification, the other a filtered answer): no listing showed it.
     ...(!(notified && b.notified) &&
@@ -420,6 +421,21 @@ function merge(a: Resource, b: Resource): Resource {
     tags: { ...b.tags, ...a.tags },
     facts,
   };
+}
+
+/**
+ * The tags one record carries are the resource's: a tag is unknown only where every record of
+ * it leaves it unknown (Resource.unknownTags).
+ */
+function mergedUnknownTags(
+  a: Resource['unknownTags'],
+  b: Resource['unknownTags'],
+): Pick<Resource, 'unknownTags'> | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === 'any' || b === 'any') return { unknownTags: a === 'any' ? b : a };
+  const inB = new Set(b.map((key) => key.toLowerCase()));
+  const both = a.filter((key) => inB.has(key.toLowerCase()));
+  return both.length > 0 ? { unknownTags: both } : undefined;
 }
 
 /** The context checks are evaluated in. */

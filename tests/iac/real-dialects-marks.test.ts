@@ -136,7 +136,7 @@ describe('AWS provider default_tags in tags_all', () => {
       'aws_s3_bucket.records',
     );
     expect(overridden.status).toBe('UNKNOWN');
-    expect(overridden.messageId).toBe('classAfterApply');
+    expect(overridden.messageId).toBe('classTagUnknown');
   });
 
   it('leaves the class unknown where the tags are a value known only after apply, or the defaults a local', async () => {

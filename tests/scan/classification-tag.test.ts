@@ -84,6 +84,41 @@ describe('the classification tag', () => {
     expect(classOf({ 機密性見直し日: '2025-04-01' })).toMatchObject({ source: 'default' });
   });
 
+  // A Config query that did not SELECT tags: the resource may be tagged, so its class is unknown.
+  it('gives no class to a resource whose record does not carry its tags', () => {
+    const untold = { ...resource({}), unknownTags: 'any' as const };
+    const level = checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date()).classification(untold);
+    expect(level).toMatchObject({ source: 'unknown', path: 'tags.confidentiality' });
+  });
+
+  it('reads the class of a resource whose records carry its tags in one of them', () => {
+    const inventory = new Inventory();
+    inventory.add({ ...resource({}), unknownTags: 'any' });
+    inventory.add(resource({}));
+    inventory.add({ ...resource({ confidentiality: '3' }), id: resource({}).id });
+    const [merged] = inventory.all();
+    expect(merged?.unknownTags).toBeUndefined();
+    expect(checkContext(inventory, DEFAULT_PARAMETERS, new Date()).classification(merged!)).toMatchObject({
+      source: 'explicit',
+      value: 3,
+    });
+  });
+
+  // A plan's keys known only after apply and a record without tags: a key stays unknown only
+  // where every record of the resource leaves it unknown.
+  it('keeps unknown only the tags no record of the resource tells', () => {
+    const merged = (...unknownTags: Resource['unknownTags'][]) => {
+      const inventory = new Inventory();
+      for (const keys of unknownTags) inventory.add({ ...resource({}), ...(keys && { unknownTags: keys }) });
+      return inventory.all()[0]?.unknownTags;
+    };
+    expect(merged('any', ['confidentiality', 'Owner'])).toEqual(['confidentiality', 'Owner']);
+    expect(merged(['confidentiality', 'Owner'], ['owner', 'env'])).toEqual(['Owner']);
+    expect(merged(['confidentiality'], ['owner'])).toBeUndefined();
+    expect(merged('any', 'any')).toBe('any');
+    expect(merged('any', undefined)).toBeUndefined();
+  });
+
   it('takes the higher class when the key is written twice', () => {
     expect(classOf({ Confidentiality: '1', confidentiality: '機密性3' })).toMatchObject({ value: 3 });
   });

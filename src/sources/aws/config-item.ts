@@ -55,6 +55,8 @@ export interface ConfigItem {
    * unknown (config-items-reader.ts reads it as listed only).
    */
   readonly unread?: string;
+  /** `any` on an item that does not carry the resource's tags (Resource.unknownTags). */
+  readonly unknownTags?: 'any';
 }
 
 export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
@@ -73,6 +75,11 @@ export interface FileHint {
   readonly selected?: ReadonlySet<string>;
   /** When the answer shows its items' resources as they are (ConfigItem.describedAt). */
   readonly describedAt?: number;
+  /**
+   * The answer gives an item's tags only where the item carries `tags` (ConfigItem.unknownTags):
+   * a query's rows hold them where it SELECTed them, batch-get's BaseConfigurationItems never.
+   */
+  readonly tagsNotGiven?: true;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -136,6 +143,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     captureTime,
     deleted,
     unread: `${resourceType} ${resourceId}: ${why}`,
+    ...(tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
   });
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
   if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
@@ -152,6 +160,8 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
 
   const supplementaryRaw = asRecord(decodeJsonValue(record['supplementaryConfiguration']));
   const supplementary = supplementaryRaw ? decodedValues(supplementaryRaw) : partial ? undefined : {};
+  // A row without the item's tags may carry them in the settings its query SELECTed.
+  const ownTags = tagsNotCarried(record, hint) ? tagsInSettings(configuration, supplementary) : undefined;
 
   return {
     accountId,
@@ -160,7 +170,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     resourceId,
     resourceName: stringOf(record['resourceName']) ?? resourceId,
     arn,
-    tags: readTags(record['tags']),
+    tags: ownTags ?? readTags(record['tags']),
     configuration: configuration ?? {},
     supplementary,
     partial,
@@ -169,7 +179,39 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     ...(hint.describedAt !== undefined &&
       (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
+    ...(!ownTags && tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
   };
+}
+
+/**
+ * The tags some types keep in their settings as well, as their service's API lists them: an RDS
+ * instance's, cluster's or snapshot's `tagList`, an EC2 volume's or instance's `tags`, the
+ * CloudFormation-named types' `Tags`, a KMS key's `supplementaryConfiguration.Tags`
+ * (`tagKey` / `tagValue`). Undefined where the settings hold no such list.
+ * https://github.com/awslabs/aws-config-resource-schema
+ */
+function tagsInSettings(
+  configuration: Readonly<Record<string, unknown>> | undefined,
+  supplementary: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, string>> | undefined {
+  for (const list of [
+    configuration?.['tagList'],
+    configuration?.['tags'],
+    configuration?.['Tags'],
+    supplementary?.['Tags'],
+  ]) {
+    if (Array.isArray(list)) return readTags(list);
+  }
+  return undefined;
+}
+
+/**
+ * Whether an item without `tags` may be of a tagged resource: a query's row whose query did not
+ * SELECT them (QueryInfo names none, or the rows alone), a BaseConfigurationItem (batch-get
+ * gives none). A row whose query named them has none (Config leaves an empty property out).
+ */
+function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): boolean {
+  return hint.tagsNotGiven === true && record['tags'] === undefined && !hint.selected?.has('tags');
 }
 
 /**
@@ -285,15 +327,18 @@ function decodedValues(supplementary: Record<string, unknown>): Record<string, u
   return decoded ?? supplementary;
 }
 
-/** Tags as an object (`{"k":"v"}`, snapshot and API dialects) or a list (`[{key,value}]`, SELECT). */
+/**
+ * Tags as an object (`{"k":"v"}`, snapshot and API dialects) or a list (`[{key,value}]`, SELECT;
+ * `Key` / `Value` and a KMS key's `tagKey` / `tagValue` in the settings).
+ */
 export function readTags(value: unknown): Readonly<Record<string, string>> {
   const decoded = decodeJsonValue(value);
   if (Array.isArray(decoded)) {
     const tags: Record<string, string> = {};
     for (const entry of decoded) {
       const tag = asRecord(entry);
-      const key = stringOf(tag?.['key'] ?? tag?.['Key']);
-      if (key !== undefined) tags[key] = String(tag?.['value'] ?? tag?.['Value'] ?? '');
+      const key = stringOf(tag?.['key'] ?? tag?.['Key'] ?? tag?.['tagKey']);
+      if (key !== undefined) tags[key] = String(tag?.['value'] ?? tag?.['Value'] ?? tag?.['tagValue'] ?? '');
     }
     return tags;
   }

@@ -17,10 +17,11 @@ export function* configItemsToResources(
   /** The first item's index in the file's list, where the items are a part of it. */
   firstIndex = 0,
   /**
-   * The properties a SELECT named, where its output says (ConfigItem.selected); when the answer
-   * shows its resources as they are (ConfigItem.describedAt, answerTime).
+   * The properties a SELECT named, where its output says (ConfigItem.selected); whether the
+   * answer gives its items' tags (FileHint.tagsNotGiven); when it shows its resources as they are
+   * (ConfigItem.describedAt, answerTime).
    */
-  answer: Pick<FileHint, 'selected' | 'describedAt'> = {},
+  answer: Pick<FileHint, 'selected' | 'describedAt' | 'tagsNotGiven'> = {},
 ): Generator<Resource> {
   const hint = { ...fileHint(ctx.file), ...answer };
   for (let at = 0; at < rawItems.length; at++) {

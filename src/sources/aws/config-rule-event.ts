@@ -17,7 +17,10 @@ import { configItemsToResources } from './config-items-reader.ts';
  *   `configurationItems`;
  * - the EventBridge event (`{"detail-type": "Config Configuration Item Change", "detail": {…}}`);
  * - a JSON array of any of these.
- * Periodic and oversized notifications carry no configuration: they are skipped with the reason.
+ * An oversized item's notification carries the item's summary (`configurationItemSummary`: what
+ * and where the resource is; the item goes to S3), read as the resource listed only; periodic
+ * notifications name no resource and are skipped with the reason.
+ * https://docs.aws.amazon.com/config/latest/developerguide/oversized-notification-example.html
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
  * https://docs.aws.amazon.com/config/latest/developerguide/example-sns-notification.html
  */
@@ -58,11 +61,10 @@ function isEvent(event: unknown): boolean {
 function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<Resource> {
   const message = notification(event);
   const listed = message?.['configurationItems'];
-  const items = asRecord(message?.['configurationItem'])
-    ? [message?.['configurationItem']]
-    : Array.isArray(listed)
-      ? listed
-      : [];
+  // An oversized item's notification carries its summary (the item itself goes to S3): the
+  // resource and its place without settings, read as listed only (config-items-reader.ts).
+  const single = asRecord(message?.['configurationItem']) ?? asRecord(message?.['configurationItemSummary']);
+  const items = single ? [single] : Array.isArray(listed) ? listed : [];
   if (items.length === 0) {
     const type = message?.['messageType'] ?? 'an event that is not a Config notification';
     ctx.skip(`event ${index}: ${String(type)} carries no configuration item`, { index });

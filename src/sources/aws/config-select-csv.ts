@@ -77,7 +77,7 @@ export const awsConfigSelectCsv: TextFormat = {
       ctx.note?.(
         `${tagHalves.map((c) => c.label).join(', ')}: the tags' keys and values apart are not read as tags (SELECT tags for them)`,
       );
-    const hint = fileHint(ctx.file);
+    const hint = { ...fileHint(ctx.file), tagsNotGiven: true as const };
     for (const row of rows) {
       const flattened = rowRecord(row, columns, ctx.file);
       const read =

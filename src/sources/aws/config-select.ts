@@ -1,4 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
+import { picked } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
@@ -38,7 +39,13 @@ export const awsConfigSelectFormat: DocumentFormat = {
       );
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
-    yield* configItemsToResources(results, ctx, true, 0, { selected: selectedProperties(document) });
+    const rows = configItemsToResources(results, ctx, true, 0, {
+      tagsNotGiven: true,
+      selected: selectedProperties(document),
+    });
+    // A page with a next one holds some of the query's rows: no listing of their scope.
+    const nextToken = asRecord(document)?.['NextToken'];
+    yield* typeof nextToken === 'string' && nextToken !== '' ? picked(rows) : rows;
   },
 };
 

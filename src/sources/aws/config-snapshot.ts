@@ -79,7 +79,8 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
  *   roles and users listed where it holds any, and each Region's types; so does a live scan's
  *   saved inventory named as a whole one, and what the direct calls of a Region without a
  *   recorder read lists its IAM principals. Other answers hold some resources (a history file
- *   those that changed, batch-get those asked for, a live scope read in part some of its own).
+ *   those that changed, batch-get those asked for, a live scope read in part some of its own);
+ * - batch-get's items carry no tags (BaseConfigurationItem has none): their tags are unknown.
  */
 export function inventoryResources(
   items: readonly unknown[],
@@ -88,13 +89,11 @@ export function inventoryResources(
   snapshot: boolean,
 ): Iterable<Resource> {
   const current = snapshot || key !== 'configurationItems' || LIVE_INVENTORY_FILE.test(ctx.file);
-  const resources = configItemsToResources(
-    items,
-    ctx,
-    false,
-    0,
-    current ? { describedAt: answerTime(items, ctx.file) } : {},
-  );
+  const resources = configItemsToResources(items, ctx, false, 0, {
+    ...(current && { describedAt: answerTime(items, ctx.file) }),
+    // BaseConfigurationItem has no tags member: batch-get's items do not show their tags.
+    ...(key !== 'configurationItems' && { tagsNotGiven: true as const }),
+  });
   const origin = { file: ctx.file };
   if (snapshot || WHOLE_CONFIG_INVENTORY_FILE.test(ctx.file))
     return withIamListings(resources, key, origin, { configInventory: true });

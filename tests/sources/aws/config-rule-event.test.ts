@@ -86,14 +86,21 @@ describe('aws-config-rule-event', () => {
     ]);
   });
 
-  it('skips periodic and oversized notifications, which carry no configuration, with the reason', () => {
+  it('skips periodic notifications, which name no resource, and reads an oversized item’s summary as listed only', () => {
     const periodic = {
       invokingEvent: JSON.stringify({ messageType: 'ScheduledNotification', awsAccountId: '123456789012' }),
     };
     const oversized = {
       invokingEvent: JSON.stringify({
         messageType: 'OversizedConfigurationItemChangeNotification',
-        configurationItemSummary: {},
+        // The item went to S3: the summary is the item without its settings.
+        configurationItemSummary: {
+          ...item,
+          configuration: undefined,
+          supplementaryConfiguration: undefined,
+        },
+        s3ObjectKey:
+          'AWSLogs/123456789012/Config/ap-northeast-1/2019/4/15/OversizedChangeNotification/x.json.gz',
       }),
     };
     // A snapshot's delivery, in its SNS envelope: where the snapshot is, not what it holds.
@@ -107,13 +114,12 @@ describe('aws-config-rule-event', () => {
       }),
     };
     const { resources, skipped } = read([periodic, oversized, change, delivered]);
-    expect(resources).toHaveLength(1);
+    expect(resources.map((r) => [r.id, r.region, r.listedOnly])).toEqual([
+      [item.ARN, 'ap-northeast-1', true],
+      [item.ARN, 'ap-northeast-1', undefined],
+    ]);
     expect(skipped).toEqual([
       { index: 0, reason: 'event 0: ScheduledNotification carries no configuration item' },
-      {
-        index: 1,
-        reason: 'event 1: OversizedConfigurationItemChangeNotification carries no configuration item',
-      },
       { index: 3, reason: 'event 3: ConfigurationSnapshotDeliveryCompleted carries no configuration item' },
     ]);
   });

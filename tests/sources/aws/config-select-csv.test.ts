@@ -118,9 +118,22 @@ describe('aws-config-select-csv', () => {
         { file: 'q.csv', skip: () => {}, note: (note) => notes.push(note) },
       ),
     ];
-    expect(resources.map((r) => r.tags)).toEqual([{}]);
+    expect(resources.map((r) => [r.tags, r.unknownTags])).toEqual([[{}, 'any']]);
     expect(notes).toEqual([
       "tags.key: the tags' keys and values apart are not read as tags (SELECT tags for them)",
+    ]);
+  });
+
+  // The tags a row holds are the resource's only where the query SELECTed them and the cell says.
+  it('reads the tags of a row as unread without a tags column or with an empty cell', () => {
+    const rows = (header: string, cells: string[]) =>
+      read(
+        `${header}\n${cells.map((cell) => `${ACCOUNT},ap-northeast-1,vol-${cell.length},AWS::EC2::Volume${cell}`).join('\n')}\n`,
+      ).resources.map((r) => r.unknownTags);
+    expect(rows('accountId,awsRegion,resourceId,resourceType', [''])).toEqual(['any']);
+    expect(rows('accountId,awsRegion,resourceId,resourceType,tags', [',', ',[]'])).toEqual([
+      'any',
+      undefined,
     ]);
   });
 

@@ -46,6 +46,54 @@ describe('aws-config-select', () => {
     });
   });
 
+  // A row holds the tags only where the query SELECTed them (QueryInfo names them).
+  it('marks the tags of a row unread where its query did not SELECT them', () => {
+    const { tags: _tags, ...untagged } = bucketRow;
+    const selected = (fields: string[]) => read(selectDocument([untagged], fields)).resources[0];
+    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn'])?.unknownTags).toBe('any');
+    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn', 'tags'])?.unknownTags).toBeUndefined();
+    expect(read([JSON.stringify(untagged)]).resources[0]?.unknownTags).toBe('any');
+    expect(read(selectDocument([bucketRow])).resources[0]?.unknownTags).toBeUndefined();
+  });
+
+  // Some types keep their tags in their settings too (awslabs/aws-config-resource-schema).
+  it('reads the tags a row without them carries in its settings', () => {
+    const row = (settings: Record<string, unknown>) =>
+      read([JSON.stringify({ ...bucketRow, tags: undefined, ...settings })]).resources[0];
+    const rds = row({
+      configuration: { dBSnapshotIdentifier: 's', tagList: [{ key: 'confidentiality', value: '3' }] },
+    });
+    expect(rds).toMatchObject({ tags: { confidentiality: '3' } });
+    expect(rds?.unknownTags).toBeUndefined();
+    const kms = row({ supplementaryConfiguration: { Tags: [{ tagKey: 'confidentiality', tagValue: '1' }] } });
+    expect(kms).toMatchObject({ tags: { confidentiality: '1' } });
+    expect(row({ configuration: { tagList: [] } })).toMatchObject({ tags: {} });
+    expect(row({ configuration: { tagList: [] } })?.unknownTags).toBeUndefined();
+    expect(row({ configuration: { name: 'b' } })?.unknownTags).toBe('any');
+  });
+
+  // SelectResourceConfig pages its rows (Limit, NextToken): a page with a next one lists no scope whole.
+  it('reads the rows of a page with a next one as picked, a whole answer not', () => {
+    const page = { ...selectDocument([bucketRow]), NextToken: 'bmV4dA==' };
+    expect(read(page).resources.map((r) => r.picked)).toEqual([true]);
+    expect(read(selectDocument([bucketRow])).resources.map((r) => r.picked)).toEqual([undefined]);
+  });
+
+  // A VPC's id is its item's resourceId: a row need not SELECT configuration.vpcId to name it.
+  it('names a VPC by its resourceId where the row holds no configuration.vpcId', () => {
+    const vpc = {
+      accountId: ACCOUNT,
+      awsRegion: 'ap-northeast-1',
+      resourceId: 'vpc-0a1b2c3d',
+      resourceType: 'AWS::EC2::VPC',
+    };
+    expect(read(selectDocument([vpc])).resources[0]?.facts['vpcId']).toMatchObject({
+      source: 'explicit',
+      value: 'vpc-0a1b2c3d',
+      path: 'resourceId',
+    });
+  });
+
   // `aws configservice select-resource-config --expression … --query Results`: the rows alone.
   it('reads the rows alone, a JSON array of JSON texts, as the same partial rows', () => {
     const rows = [JSON.stringify({ ...bucketRow, supplementaryConfiguration: undefined })];

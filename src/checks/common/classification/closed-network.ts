@@ -1,12 +1,12 @@
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_AFTER_APPLY, CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNKNOWN_MESSAGES, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-2: data services holding classification-2+ data are reachable only over closed networks. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable' | 'classAfterApply'
+  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable' | 'classTagUnknown'
 >({
   meta: {
     id: 'common.classification.closed-network',
@@ -42,8 +42,7 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報ですが、エクスポートからネットワークの公開範囲を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show whether the service is reachable from the internet',
       },
-      classUnreadable: CLASS_UNREADABLE,
-      classAfterApply: CLASS_AFTER_APPLY,
+      ...CLASS_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { classification }) {

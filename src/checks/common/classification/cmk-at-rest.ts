@@ -2,12 +2,12 @@ import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { storeKeyVerdict } from '../../aws/lib/related.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_AFTER_APPLY, CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNKNOWN_MESSAGES, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable' | 'classAfterApply'
+  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable' | 'classTagUnknown'
 >({
   meta: {
     id: 'common.classification.cmk-at-rest',
@@ -43,8 +43,7 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報ですが、エクスポートから暗号化の鍵の管理者を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show who manages its encryption key',
       },
-      classUnreadable: CLASS_UNREADABLE,
-      classAfterApply: CLASS_AFTER_APPLY,
+      ...CLASS_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { classification, inventory }) {

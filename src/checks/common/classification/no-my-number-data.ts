@@ -2,9 +2,9 @@ import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import {
-  MARK_AFTER_APPLY,
+  MARK_TAG_UNKNOWN,
   MARK_UNREADABLE,
-  markAfterApplyFact,
+  markUnknownFact,
   readMark,
   unmarkedFact,
   unreadMarkFact,
@@ -14,7 +14,7 @@ import {
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
  * handled on public cloud (Kobe policy 4(3), 対策基準 5.1 ア). A tag saying so is itself the finding.
  */
-export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' | 'markAfterApply'>({
+export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' | 'markTagUnknown'>({
   meta: {
     id: 'common.classification.no-my-number-data',
     provider: 'any',
@@ -42,16 +42,16 @@ export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' |
         en: 'A resource marked as holding My Number data (tag {{tag}}) is on public cloud',
       },
       markUnreadable: MARK_UNREADABLE,
-      markAfterApply: MARK_AFTER_APPLY,
+      markTagUnknown: MARK_TAG_UNKNOWN,
     },
   },
   evaluate(resource, { params }) {
     const read = readMark(resource.tags, params.myNumberTag);
     if (!read) {
-      // A tag of the mark's keys known only after apply (a plan's) may mark it.
-      const pending = markAfterApplyFact(resource, params.myNumberTag);
-      if (pending)
-        return undetermined('markAfterApply', [pending], { tag: pending.path.slice('tags.'.length) });
+      // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
+      // record without the resource's tags) may mark it.
+      const untold = markUnknownFact(resource, params.myNumberTag);
+      if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
       return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
     }
     const { tag: marked } = read;

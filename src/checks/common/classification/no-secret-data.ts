@@ -1,13 +1,13 @@
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass } from '../../check.ts';
-import { CLASS_AFTER_APPLY, CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNKNOWN_MESSAGES, classUnreadable } from '../lib/classification.ts';
 
 /**
  * CLS-3: class-3 information (機密性 3: as confidential as secret documents) must not be held on
  * public cloud at all (Kobe policy 4(3); elsewhere the organisation's choice). My Number data
  * and 特定秘密・極秘文書 are checks of their own (no-my-number-data, top-secret-data).
  */
-export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable' | 'classAfterApply'>({
+export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable' | 'classTagUnknown'>({
   meta: {
     id: 'common.classification.no-secret-data',
     provider: 'any',
@@ -34,8 +34,7 @@ export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable'
         ja: '機密性 3 の情報を扱うリソースがパブリッククラウド上にあります',
         en: 'A resource holding class-3 (secret) information is on public cloud',
       },
-      classUnreadable: CLASS_UNREADABLE,
-      classAfterApply: CLASS_AFTER_APPLY,
+      ...CLASS_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { classification }) {

@@ -2,9 +2,9 @@ import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import {
-  MARK_AFTER_APPLY,
+  MARK_TAG_UNKNOWN,
   MARK_UNREADABLE,
-  markAfterApplyFact,
+  markUnknownFact,
   readMark,
   unmarkedFact,
   unreadMarkFact,
@@ -15,7 +15,7 @@ import {
  * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
  * (common.classification.no-secret-data), so this check reads a tag of its own.
  */
-export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' | 'markAfterApply'>({
+export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' | 'markTagUnknown'>({
   meta: {
     id: 'common.classification.top-secret-data',
     provider: 'any',
@@ -43,16 +43,16 @@ export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' 
         en: 'A resource marked as a specially designated secret or top-secret document (tag {{tag}}) is on public cloud',
       },
       markUnreadable: MARK_UNREADABLE,
-      markAfterApply: MARK_AFTER_APPLY,
+      markTagUnknown: MARK_TAG_UNKNOWN,
     },
   },
   evaluate(resource, { params }) {
     const read = readMark(resource.tags, params.topSecretTag);
     if (!read) {
-      // A tag of the mark's keys known only after apply (a plan's) may mark it.
-      const pending = markAfterApplyFact(resource, params.topSecretTag);
-      if (pending)
-        return undetermined('markAfterApply', [pending], { tag: pending.path.slice('tags.'.length) });
+      // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
+      // record without the resource's tags) may mark it.
+      const untold = markUnknownFact(resource, params.topSecretTag);
+      if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
       return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
     }
     const { tag: marked } = read;

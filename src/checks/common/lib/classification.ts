@@ -1,6 +1,6 @@
 import type { Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
-import { TAG_AFTER_APPLY } from '../../../model/resource.ts';
+import { isUnknownTagNote } from '../../../model/resource.ts';
 import { type CheckResult, undetermined } from '../../check.ts';
 
 /**
@@ -14,21 +14,33 @@ export const CLASS_UNREADABLE: Localized = {
 };
 
 /**
- * The message of a check whose verdict depends on the class when a Terraform plan knows the
- * classification tag's value only after apply (a variable of another resource, a module output).
+ * The message of a check whose verdict depends on the class when the record does not tell the
+ * classification tag (Resource.unknownTags; the evidence's note says why).
  */
-export const CLASS_AFTER_APPLY: Localized = {
-  ja: 'タグ {{tag}} の値が適用後まで決まらないため、機密性によって決まるこのチェックを判定できません',
-  en: 'The tag {{tag}} is known only after apply, and this check depends on the class',
+export const CLASS_TAG_UNKNOWN: Localized = {
+  ja: 'このリソースのタグ {{tag}} が分からない（計画では適用後に決まる、またはレコードにタグが含まれていない）ため、機密性によって決まるこのチェックを判定できません',
+  en: "The resource's tag {{tag}} is not known (known only after apply in a plan, or not carried by the record), and this check depends on the class",
 };
 
+/** The messages of a check whose verdict depends on the class, for a class the scan cannot tell. */
+export const CLASS_UNKNOWN_MESSAGES = {
+  classUnreadable: CLASS_UNREADABLE,
+  classTagUnknown: CLASS_TAG_UNKNOWN,
+} as const;
+
 /**
- * UNKNOWN naming the tag whose value is no class (the evidence's note quotes the value), or is
- * known only after apply.
+ * UNKNOWN naming the classification tag whose value is no class (the evidence's note quotes the
+ * value), or whose value the record does not tell (the note says why).
  */
-export function classUnreadable(level: Fact<number>): CheckResult<'classUnreadable' | 'classAfterApply'> {
-  const afterApply = level.source === 'unknown' && level.note === TAG_AFTER_APPLY;
-  return undetermined(afterApply ? 'classAfterApply' : 'classUnreadable', [level], { tag: taggedKey(level) });
+export function classUnreadable(level: Fact<number>): CheckResult<'classUnreadable' | 'classTagUnknown'> {
+  return undetermined(classTagUnknown(level) ? 'classTagUnknown' : 'classUnreadable', [level], {
+    tag: taggedKey(level),
+  });
+}
+
+/** Whether a class fact is unknown because the record does not tell the tag, not because its value names no class. */
+export function classTagUnknown(level: Fact<number>): boolean {
+  return level.source === 'unknown' && isUnknownTagNote(level.note);
 }
 
 /** The tag key of a class fact (`tags.<key>`). */

@@ -1,6 +1,6 @@
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
-import { type Resource, TAG_AFTER_APPLY, tagKnownAfterApply } from '../../../model/resource.ts';
+import { type Resource, tagUnknown, unknownTagNote } from '../../../model/resource.ts';
 
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
@@ -60,22 +60,22 @@ const NO: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The evidence of a planned resource's tag of the mark's keys whose value is known only after
- * apply (a Terraform plan's: another resource's attribute, a module output); undefined when no
- * such tag may be one of the mark's.
+ * The evidence of a tag of the mark's keys the record does not tell (Resource.unknownTags: a
+ * plan's known only after apply, a record that does not carry the resource's tags), the note
+ * saying why; undefined when every tag of the mark's keys is known.
  */
-export function markAfterApplyFact(
-  resource: Pick<Resource, 'unknownTags'>,
+export function markUnknownFact(
+  resource: Pick<Resource, 'unknownTags' | 'origin' | 'provider'>,
   mark: TagMark,
 ): Fact<string> | undefined {
-  const key = mark.keys.find((candidate) => tagKnownAfterApply(resource, candidate));
-  return key === undefined ? undefined : unknown(`tags.${key}`, TAG_AFTER_APPLY);
+  const key = mark.keys.find((candidate) => tagUnknown(resource, candidate));
+  return key === undefined ? undefined : unknown(`tags.${key}`, unknownTagNote(resource));
 }
 
-/** The message of a check on a mark whose tag a plan knows only after apply. */
-export const MARK_AFTER_APPLY: Localized = {
-  ja: 'タグ {{tag}} の値が適用後まで決まらないため判定できません',
-  en: 'The tag {{tag}} is known only after apply',
+/** The message of a check on a mark whose tag the record does not tell (the evidence's note says why). */
+export const MARK_TAG_UNKNOWN: Localized = {
+  ja: 'このリソースのタグ {{tag}} が分からない（計画では適用後に決まる、またはレコードにタグが含まれていない）ため判定できません',
+  en: "The resource's tag {{tag}} is not known (known only after apply in a plan, or not carried by the record)",
 };
 
 /** The evidence of a tag of the mark's keys whose value kansa cannot read as yes or no. */

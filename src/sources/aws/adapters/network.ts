@@ -134,10 +134,19 @@ function sourcesOf(permission: Record<string, unknown>): string[] | undefined {
   return [...new Set([...v4, ...v6, ...(legacy as string[])])];
 }
 
-/** AWS::EC2::VPC. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Vpc.html */
+/**
+ * AWS::EC2::VPC. Config names a VPC by its id (`resourceId`), which a query's row holds where it
+ * SELECTed no `configuration.vpcId`.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Vpc.html
+ */
 export function vpcFacts(item: ConfigItem): AwsVpcFacts {
-  return { vpcId: configString(item, 'vpcId') };
+  const vpcId = configString(item, 'vpcId');
+  if (vpcId.source === 'unknown' && VPC_ID.test(item.resourceId))
+    return { vpcId: explicit(item.resourceId, 'resourceId') };
+  return { vpcId };
 }
+
+const VPC_ID = /^vpc-[0-9a-f]+$/;
 
 /** AWS::EC2::FlowLog. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_FlowLog.html */
 export function flowLogFacts(item: ConfigItem): AwsFlowLogFacts {

@@ -55,7 +55,24 @@ const table = [
     'unknown',
   ],
   ['no flow log recorded in the account', [vpc('vpc-1')], 'UNKNOWN', 'noFlowLogs', 'unknown'],
-  ['no vpcId', [vpc('vpc-1', {}), flowLog('vpc-1')], 'UNKNOWN', 'unknown', 'unknown'],
+  // Config names a VPC by its id (resourceId): a row that SELECTed no configuration.vpcId names it so.
+  [
+    'no configuration.vpcId: the resourceId names the VPC',
+    [vpc('vpc-1', {}), flowLog('vpc-1')],
+    'PASS',
+    'logged',
+    'explicit',
+  ],
+  [
+    'no vpcId, and a resourceId that is no VPC id',
+    [
+      snapshotItem('AWS::EC2::VPC', 'main', { cidrBlock: '10.0.0.0/16' }, { arn: vpcArn('vpc-1') }),
+      flowLog('vpc-1'),
+    ],
+    'UNKNOWN',
+    'unknown',
+    'unknown',
+  ],
 ] as const;
 
 /**

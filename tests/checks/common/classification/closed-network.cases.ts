@@ -2,6 +2,7 @@ import { configSnapshot, searchAllResources } from '../../../helpers/exports.ts'
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { classAfterApplyCase } from './planned.ts';
+import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -132,5 +133,14 @@ function awsItem(resourceType: string, resource: string, configuration: Record<s
     name,
   });
 }
+
+cases.push({
+  // A Config query that did not SELECT tags: the class is unknown, never the default.
+  name: 'a Config query row, its query SELECTing no tags',
+  records: [WITHOUT_TAGS],
+  target: dbArn('untold'),
+  status: 'UNKNOWN',
+  messageId: 'classTagUnknown',
+});
 
 export default byVerdict([...cases, classAfterApplyCase]) satisfies RuleTests;

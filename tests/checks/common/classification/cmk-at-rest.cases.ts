@@ -4,6 +4,7 @@ import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-t
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
 import { classAfterApplyCase } from './planned.ts';
+import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const VM =
@@ -318,5 +319,14 @@ function dynamoDbItem(name: string, configuration: Record<string, unknown>) {
     { arn: tableArn(name), name },
   );
 }
+
+cases.push({
+  // A Config query that did not SELECT tags: the class is unknown, never the default.
+  name: 'a Config query row, its query SELECTing no tags',
+  records: [WITHOUT_TAGS],
+  target: dbArn('untold'),
+  status: 'UNKNOWN',
+  messageId: 'classTagUnknown',
+});
 
 export default byVerdict([...cases, classAfterApplyCase]) satisfies RuleTests;

@@ -1,5 +1,6 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { markAfterApplyCase } from './planned.ts';
+import { dbArn, NOT_CARRIED, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -19,4 +20,14 @@ export default byVerdict([
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
   markAfterApplyCase('mynumber'),
+  {
+    // A Config query that did not SELECT tags does not show the resource unmarked.
+    name: 'a Config query row, its query SELECTing no tags',
+    records: [WITHOUT_TAGS],
+    target: dbArn('untold'),
+    status: 'UNKNOWN',
+    messageId: 'markTagUnknown',
+    evidence: [{ source: 'unknown', path: 'tags.mynumber', note: NOT_CARRIED }],
+    data: { tag: 'mynumber' },
+  },
 ]) satisfies RuleTests;

@@ -33,14 +33,17 @@ const TAGS_AFTER_APPLY = planned({
   expressions: { name: constant('sttagged'), tags: ref('module.meta.tags', 'module.meta') },
 });
 
+/** The note of a tag a plan knows only after apply. */
+const AFTER_APPLY = { en: "the tag's value is known only after apply" };
+
 /** The case of a check that depends on the class, on the first account: UNKNOWN, naming the tag. */
 export const classAfterApplyCase: AnyCase = {
   name: 'a planned account whose classification tag is known only after apply',
   records: [CLASS_AFTER_APPLY],
   target: 'azurerm_storage_account.records',
   status: 'UNKNOWN',
-  messageId: 'classAfterApply',
-  evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
+  messageId: 'classTagUnknown',
+  evidence: [{ source: 'unknown', path: 'tags.confidentiality', note: AFTER_APPLY }],
   data: { tag: 'confidentiality' },
 };
 
@@ -50,7 +53,7 @@ export const markAfterApplyCase = (key: string): AnyCase => ({
   records: [TAGS_AFTER_APPLY],
   target: 'azurerm_storage_account.tagged',
   status: 'UNKNOWN',
-  messageId: 'markAfterApply',
-  evidence: [{ source: 'unknown', path: `tags.${key}` }],
+  messageId: 'markTagUnknown',
+  evidence: [{ source: 'unknown', path: `tags.${key}`, note: AFTER_APPLY }],
   data: { tag: key },
 });

@@ -1,5 +1,6 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { markAfterApplyCase } from './planned.ts';
+import { dbArn, NOT_CARRIED, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 // The national rule bans 特定秘密 and 極秘文書 only (3.3 2)(1)): class 3 and My Number are other rules.
@@ -21,4 +22,14 @@ export default byVerdict([
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
   markAfterApplyCase('kansa:secrecy'),
+  {
+    // A Config query that did not SELECT tags does not show the resource unmarked.
+    name: 'a Config query row, its query SELECTing no tags',
+    records: [WITHOUT_TAGS],
+    target: dbArn('untold'),
+    status: 'UNKNOWN',
+    messageId: 'markTagUnknown',
+    evidence: [{ source: 'unknown', path: 'tags.kansa:secrecy', note: NOT_CARRIED }],
+    data: { tag: 'kansa:secrecy' },
+  },
 ]) satisfies RuleTests;

@@ -3,6 +3,7 @@ import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
 import { assetExport, graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
+import { dbArn, WITHOUT_TAGS } from '../classification/queried.ts';
 import { copyCases } from './copies.ts';
 import { globalTableCases } from './global-tables.ts';
 import { AZURE, azureId, GCP, gcpBucket, SUB, storageAccount } from './records.ts';
@@ -399,6 +400,16 @@ const cases: AnyCase[] = [
     messageId: 'abroadClassified', // untagged: the default class 2
   },
 ];
+
+cases.push({
+  // Abroad, of a class the query's rows do not tell (no tags SELECTed): no relief is shown to apply.
+  name: 'a Config query row abroad, its query SELECTing no tags',
+  records: [WITHOUT_TAGS],
+  target: dbArn('untold-abroad', 'us-east-1'),
+  status: 'FAIL',
+  messageId: 'abroadClassTagUnknown',
+  data: { tag: 'confidentiality' },
+});
 
 const { valid, invalid } = byVerdict([...cases, ...globalTableCases]);
 
