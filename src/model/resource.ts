@@ -1,3 +1,5 @@
+import type { Localized } from './localized.ts';
+
 export type Provider = 'aws' | 'azure' | 'gcp';
 export const PROVIDERS: readonly Provider[] = ['aws', 'azure', 'gcp'];
 
@@ -258,6 +260,15 @@ export interface Resource<F extends object = object> {
    */
   readonly listedOnly?: true;
   /**
+   * The record's format never carries the resource's tags (`aws s3api list-buckets`, `aws
+   * dynamodb describe-table`, `aws kms describe-key`: another call returns them), so `tags`
+   * being empty says nothing of them: the class is unknown, never the parameters' default. The
+   * note (one shared constant per format and type, `tagsHeldElsewhere`) names the record and
+   * what holds its tags. Unset where a format leaves `Tags` out only when there are none. A
+   * record of the same resource that carries tags lifts it (list-buckets with get-bucket-tagging).
+   */
+  readonly tagsUnrecorded?: Localized;
+  /**
    * Of a Terraform plan's or state's resource: what tells the same plan or state saved twice in
    * one folder (a copy of one root module) from another root module's (terraform/root-modules.ts).
    */
@@ -359,3 +370,17 @@ export function isManagementGroup(scope: string | undefined): boolean {
 export function inheritedAssignmentId(subscription: string, assignmentId: string): string {
   return `${accountResourceId('azure', subscription)}${assignmentId.startsWith('/') ? '' : '/'}${assignmentId}`;
 }
+
+/**
+ * The note of a record whose format carries no tags (Resource.tagsUnrecorded): made once per
+ * format and type at module load, so every resource of it shares the note and its unknown class.
+ */
+export function tagsHeldElsewhere(record: string, holder: string): Localized {
+  return Object.freeze({
+    ja: `記録にタグがありません（${record} はタグを返さず、${holder} が返します）。機密性は分かりません`,
+    en: `the record carries no tags (${record} returns none; ${holder} holds them): the class is not known`,
+  });
+}
+
+/** The path of the unknown class of a resource whose record carries no tags (Resource.tagsUnrecorded). */
+export const UNRECORDED_TAGS = 'tags';

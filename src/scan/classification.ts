@@ -1,7 +1,7 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import type { Resource } from '../model/resource.ts';
+import { type Resource, UNRECORDED_TAGS } from '../model/resource.ts';
 
 /**
  * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
@@ -9,7 +9,9 @@ import type { Resource } from '../model/resource.ts';
  * `機密性`, `機密性区分`) names (explicit, the tag as evidence), the framework's default
  * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
  * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
- * resources nobody classified, not for one whose class was written in a way kansa misreads.
+ * resources nobody classified, not for one whose class was written in a way kansa misreads,
+ * nor for one whose record carries no tags at all (Resource.tagsUnrecorded: unknown, its path
+ * `tags`).
  */
 export function classifier({
   tagKey,
@@ -29,7 +31,9 @@ export function classifier({
       // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
       if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
     }
-    return found ?? byDefault;
+    // A record that cannot show tags shows no class either: the default is for a resource
+    // whose tags are known and name none (the note, shared per format, says where they are).
+    return found ?? (resource.tagsUnrecorded ? unknown(UNRECORDED_TAGS, resource.tagsUnrecorded) : byDefault);
   };
 }
 

@@ -402,10 +402,13 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, notified, picked, ...settled } = a;
+  const { listedOnly, notified, picked, tagsUnrecorded, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
+    // The tags are known once any record of the resource carries them (list-buckets and
+    // get-bucket-tagging).
+    ...(tagsUnrecorded && b.tagsUnrecorded && { tagsUnrecorded }),
     ...(notified && b.notified && { notified }),
     // Both records selected (one a notification, the other a filtered answer): no listing showed it.
     ...(!(notified && b.notified) &&

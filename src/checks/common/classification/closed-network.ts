@@ -1,12 +1,12 @@
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNREADABLE, classUnreadable, TAGS_UNRECORDED } from '../lib/classification.ts';
 
 /** CLS-2: data services holding classification-2+ data are reachable only over closed networks. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable'
+  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable' | 'tagsUnrecorded'
 >({
   meta: {
     id: 'common.classification.closed-network',
@@ -43,6 +43,7 @@ export default defineCheck<
         en: 'Classification-{{classification}} data, but the export does not show whether the service is reachable from the internet',
       },
       classUnreadable: CLASS_UNREADABLE,
+      tagsUnrecorded: TAGS_UNRECORDED,
     },
   },
   evaluate(resource, { classification }) {

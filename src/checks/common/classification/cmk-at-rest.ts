@@ -2,12 +2,12 @@ import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { storeKeyVerdict } from '../../aws/lib/related.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNREADABLE, classUnreadable, TAGS_UNRECORDED } from '../lib/classification.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
 export default defineCheck<
   CommonFacts,
-  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable'
+  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable' | 'tagsUnrecorded'
 >({
   meta: {
     id: 'common.classification.cmk-at-rest',
@@ -44,6 +44,7 @@ export default defineCheck<
         en: 'Classification-{{classification}} data, but the export does not show who manages its encryption key',
       },
       classUnreadable: CLASS_UNREADABLE,
+      tagsUnrecorded: TAGS_UNRECORDED,
     },
   },
   evaluate(resource, { classification, inventory }) {

@@ -1,13 +1,13 @@
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass } from '../../check.ts';
-import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
+import { CLASS_UNREADABLE, classUnreadable, TAGS_UNRECORDED } from '../lib/classification.ts';
 
 /**
  * CLS-3: class-3 information (機密性 3: as confidential as secret documents) must not be held on
  * public cloud at all (Kobe policy 4(3); elsewhere the organisation's choice). My Number data
  * and 特定秘密・極秘文書 are checks of their own (no-my-number-data, top-secret-data).
  */
-export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable'>({
+export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable' | 'tagsUnrecorded'>({
   meta: {
     id: 'common.classification.no-secret-data',
     provider: 'any',
@@ -35,6 +35,7 @@ export default defineCheck<object, 'allowed' | 'secretClass' | 'classUnreadable'
         en: 'A resource holding class-3 (secret) information is on public cloud',
       },
       classUnreadable: CLASS_UNREADABLE,
+      tagsUnrecorded: TAGS_UNRECORDED,
     },
   },
   evaluate(resource, { classification }) {

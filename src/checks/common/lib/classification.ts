@@ -1,5 +1,6 @@
 import type { Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
+import { UNRECORDED_TAGS } from '../../../model/resource.ts';
 import { type CheckResult, undetermined } from '../../check.ts';
 
 /**
@@ -12,9 +13,27 @@ export const CLASS_UNREADABLE: Localized = {
   en: 'The tag {{tag}} holds no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2), and this check depends on the class',
 };
 
-/** UNKNOWN naming the tag whose value is no class (the evidence's note quotes the value). */
-export function classUnreadable(level: Fact<number>): CheckResult<'classUnreadable'> {
+/**
+ * The message of a check whose verdict depends on the class when the resource's record carries
+ * no tags (Resource.tagsUnrecorded): an untagged-looking resource may be class 3.
+ */
+export const TAGS_UNRECORDED: Localized = {
+  ja: 'このリソースの記録にはタグがないため機密性が分からず、機密性によって決まるこのチェックを判定できません（タグを返すエクスポートを追加してください）',
+  en: "The resource's record carries no tags, so its class is not known and this check depends on the class (add the export that holds its tags)",
+};
+
+/**
+ * UNKNOWN for a class not known: naming the tag whose value is no class (the evidence's note
+ * quotes the value), or saying the record carries no tags (the note names what holds them).
+ */
+export function classUnreadable(level: Fact<number>): CheckResult<'classUnreadable' | 'tagsUnrecorded'> {
+  if (isTagsUnrecorded(level)) return undetermined('tagsUnrecorded', [level]);
   return undetermined('classUnreadable', [level], { tag: taggedKey(level) });
+}
+
+/** Whether a class is unknown because the record carries no tags, not because a tag names no class. */
+export function isTagsUnrecorded(level: Fact<number>): boolean {
+  return level.source === 'unknown' && level.path === UNRECORDED_TAGS;
 }
 
 /** The tag key of a class fact (`tags.<key>`). */

@@ -11,7 +11,7 @@ import {
   pass,
   undetermined,
 } from '../../check.ts';
-import { taggedKey } from '../lib/classification.ts';
+import { isTagsUnrecorded, taggedKey } from '../lib/classification.ts';
 import {
   isAllowedRegion,
   isLocationUnreadable,
@@ -41,6 +41,7 @@ export default defineCheck<
   | 'abroadWithCmk'
   | 'abroadClassified'
   | 'abroadClassUnreadable'
+  | 'abroadTagsUnrecorded'
 >({
   meta: {
     id: 'common.location.data-in-japan',
@@ -95,6 +96,10 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報を扱うリソースが国外リージョン {{region}} にあります。この機密性では国内配置が必須です（CLS-1）',
         en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; data of this class must be domestic (CLS-1)',
       },
+      abroadTagsUnrecorded: {
+        ja: '国外リージョン {{region}} に配置されています。このリソースの記録にはタグがなく機密性が分からないため、利用者管理の鍵による緩和（LOC-3）は適用できません（CLS-1）',
+        en: "Located abroad in {{region}}; the resource's record carries no tags, so its class is not known and the customer-managed-key relief (LOC-3) cannot apply (CLS-1)",
+      },
       abroadClassUnreadable: {
         ja: '国外リージョン {{region}} に配置されています。タグ {{tag}} の値を機密性として読めないため、利用者管理の鍵による緩和（LOC-3）は適用できません（CLS-1）',
         en: 'Located abroad in {{region}}; the tag {{tag}} holds no class kansa reads, so the customer-managed-key relief (LOC-3) cannot apply (CLS-1)',
@@ -142,6 +147,7 @@ export default defineCheck<
     // tag does not tell where the relief does not hold for every class, abroad is a full failure.
     if (params.customerKeyReliefMaxClass < 3) {
       const level = classification(resource);
+      if (isTagsUnrecorded(level)) return fail('abroadTagsUnrecorded', [...evidence, level], data);
       if (level.source === 'unknown')
         return fail('abroadClassUnreadable', [...evidence, level], { ...data, tag: taggedKey(level) });
       if (level.value > params.customerKeyReliefMaxClass)

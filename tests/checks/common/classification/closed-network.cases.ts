@@ -2,6 +2,7 @@ import { configSnapshot, searchAllResources } from '../../../helpers/exports.ts'
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { ACCOUNTS, id } from './storage.ts';
+import { LIST_BUCKETS, SECRET_BUCKET } from './untagged-answers.ts';
 
 const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'],
@@ -120,6 +121,14 @@ const cases: AnyCase[] = [
     ],
     status: 'UNKNOWN',
     messageId: 'unknown',
+  },
+  {
+    name: 'a bucket only list-buckets shows: the class is not known',
+    records: [LIST_BUCKETS],
+    target: SECRET_BUCKET,
+    status: 'UNKNOWN',
+    messageId: 'tagsUnrecorded',
+    evidence: [{ source: 'unknown', path: 'tags' }],
   },
 ];
 

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMETERS } from '../../src/model/parameters.ts';
+import { type Resource, tagsHeldElsewhere } from '../../src/model/resource.ts';
+import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+
+const LIST_BUCKETS = tagsHeldElsewhere('aws s3api list-buckets', 'aws s3api get-bucket-tagging');
+
+function bucket(name: string, file: string, tags: Record<string, string>, unrecorded: boolean): Resource {
+  return {
+    provider: 'aws',
+    account: '246813579024',
+    region: 'ap-northeast-1',
+    kansaType: 'storage.bucket',
+    nativeType: 'AWS::S3::Bucket',
+    id: `arn:aws:s3:::${name}`,
+    name,
+    tags,
+    facts: {},
+    origin: { file, index: 0 },
+    ...(unrecorded && { tagsUnrecorded: LIST_BUCKETS }),
+  };
+}
+
+function merged(...records: Resource[]): Resource {
+  const inventory = new Inventory();
+  for (const record of records) inventory.add(record);
+  return inventory.byId('aws', records[0]!.id)!;
+}
+
+const classOf = (resource: Resource) =>
+  checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date()).classification(resource);
+
+describe('a record whose format carries no tags (Resource.tagsUnrecorded)', () => {
+  it('has no class known, never the default, the note naming what holds the tags', () => {
+    const level = classOf(bucket('city-juki', 'list-buckets.json', {}, true));
+    expect(level).toMatchObject({ source: 'unknown', path: 'tags' });
+    expect(level.source === 'unknown' && level.note.en).toMatch(/get-bucket-tagging holds them/);
+  });
+
+  it('shares one frozen unknown class between the resources of one format', () => {
+    const a = classOf(bucket('city-a', 'list-buckets.json', {}, true));
+    const b = classOf(bucket('city-b', 'list-buckets.json', {}, true));
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+
+  it('keeps a classification tag it carries after all', () => {
+    expect(classOf(bucket('city-c', 'x.json', { 機密性: '3' }, true))).toMatchObject({
+      source: 'explicit',
+      value: 3,
+    });
+  });
+
+  it('stays unrecorded when every record of the resource is so', () => {
+    const resource = merged(
+      bucket('city-d', 'list-buckets.json', {}, true),
+      bucket('city-d', 'get-bucket-encryption_city-d.json', {}, true),
+    );
+    expect(resource.tagsUnrecorded).toBe(LIST_BUCKETS);
+    expect(classOf(resource).source).toBe('unknown');
+  });
+
+  it.each([
+    ['first', true, false],
+    ['second', false, true],
+  ])('is lifted by a record that carries tags, read %s', (_, first, second) => {
+    const resource = merged(bucket('city-e', 'a.json', {}, first), bucket('city-e', 'b.json', {}, second));
+    expect(resource.tagsUnrecorded).toBeUndefined();
+    // The tags were read and none names a class: the default class.
+    expect(classOf(resource)).toMatchObject({
+      source: 'default',
+      value: DEFAULT_PARAMETERS.classification.default,
+    });
+  });
+});
