@@ -45,12 +45,7 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
   // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
   {
     matches: (record) => only(record, ['TagSet']) && Array.isArray(record['TagSet']),
-    read(record, place, name) {
-      const answer = bucketSetting('get-bucket-tagging', name, place, {});
-      if ('skip' in answer) return answer;
-      const { tagsUnrecorded: _carried, ...tagged } = answer;
-      return { ...tagged, items: answer.items.map((item) => ({ ...item, tags: record['TagSet'] })) };
-    },
+    read: (record, place, name) => bucketTags(record['TagSet'], name, place),
   },
   // An answer with logging off is `{}`, which says nothing of what it answers: not read.
   bucketAnswer(
@@ -291,6 +286,17 @@ export function bucketSetting(
       skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/…/${command}_<bucket>.json or <bucket>-${settingWords(command)[0]}.json, it is read`,
     };
   return placedSetting(bucket, place, supplementary);
+}
+
+/**
+ * The bucket's item with its tags, `tagSet` (get-bucket-tagging's `TagSet`, or none where it
+ * answered NoSuchTagSet), from an answer named after the bucket: a record whose tags are known.
+ */
+export function bucketTags(tagSet: unknown, name: string, place: PathPlace): UnnamedAnswer {
+  const answer = bucketSetting('get-bucket-tagging', name, place, {});
+  if ('skip' in answer) return answer;
+  const { tagsUnrecorded: _carried, ...tagged } = answer;
+  return { ...tagged, items: answer.items.map((item) => ({ ...item, tags: tagSet })) };
 }
 
 /** The bucket's item with one setting, its Region left to the bucket's own record. */
