@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../src/model/parameters.ts';
 import { type Resource, tagsHeldElsewhere } from '../../src/model/resource.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+import { toResource } from '../../src/sources/azure/adapters/index.ts';
 
 const LIST_BUCKETS = tagsHeldElsewhere('aws s3api list-buckets', 'aws s3api get-bucket-tagging');
 
@@ -71,5 +72,36 @@ describe('a record whose format carries no tags (Resource.tagsUnrecorded)', () =
       source: 'default',
       value: DEFAULT_PARAMETERS.classification.default,
     });
+  });
+});
+
+describe('a Resource Graph row (az graph query)', () => {
+  const id =
+    '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-juki/providers/Microsoft.Storage/storageAccounts/stjuki';
+  const row = { id, name: 'stjuki', type: 'microsoft.storage/storageaccounts', location: 'japaneast' };
+  const read = (record: Record<string, unknown>) => {
+    const resource = toResource(record, { file: 'graph.json' }, undefined, 'graph');
+    if ('skip' in resource) throw new Error(resource.skip);
+    return resource;
+  };
+
+  it('projected without tags says nothing of them: the class is not known', () => {
+    const resource = read({ ...row, properties_supportsHttpsTrafficOnly: true });
+    expect(resource.tagsUnrecorded?.en).toMatch(/Resource Graph query that does not project tags/);
+    expect(classOf(resource).source).toBe('unknown');
+  });
+
+  it.each([
+    ['null (no tags)', null],
+    ['an object', { owner: 'shimin-ka' }],
+  ])('with a tags column, %s, shows the tags: the default class', (_, tags) => {
+    const resource = read({ ...row, tags, properties: {} });
+    expect(resource.tagsUnrecorded).toBeUndefined();
+    expect(classOf(resource).source).toBe('default');
+  });
+
+  it('read from an ARM listing (whose records leave out tags only when there are none) takes the default', () => {
+    const resource = toResource({ ...row, properties: {} }, { file: 'arm.json' });
+    expect('skip' in resource || resource.tagsUnrecorded).toBeFalsy();
   });
 });
