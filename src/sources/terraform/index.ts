@@ -198,6 +198,7 @@ function* readTerraform(
           : (adapter.idOf?.(unit, linker, account) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
+      ...placement.tagsUnrecorded(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
       snapshot: snapshotOf(primary),
@@ -254,6 +255,7 @@ function* readTerraform(
         id: ownId ?? linker.idOf(reading),
         name: placement.name(reading),
         tags: placement.tags(reading),
+        ...placement.tagsUnrecorded(reading),
         origin: {
           file: ctx.file,
           ...(line !== undefined && { line }),

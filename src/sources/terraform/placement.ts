@@ -1,4 +1,10 @@
-import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
+import {
+  type Provider,
+  type Resource,
+  tagsHeldElsewhere,
+  UNKNOWN_ACCOUNT,
+  UNKNOWN_REGION,
+} from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
 import { GUID, subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
@@ -134,7 +140,7 @@ export class Placement {
   }
 
   tags(instance: TfInstance): Record<string, string> {
-    for (const attribute of ['tags_all', 'tags', 'labels', 'resource_labels', 'settings.0.user_labels']) {
+    for (const attribute of TAG_ATTRIBUTES) {
       const value = known(instance, attribute);
       if (isObject(value)) {
         return Object.fromEntries(
@@ -145,6 +151,24 @@ export class Placement {
       }
     }
     return {};
+  }
+
+  /**
+   * The note of a resource whose tags the plan leaves to apply (its tags or labels known only
+   * after apply, or sensitive: a tag set from another resource's output, and no merged
+   * `tags_all` known): its tags, and so its class, are not in the plan (Resource.tagsUnrecorded).
+   */
+  tagsUnrecorded(instance: TfInstance): Pick<Resource, 'tagsUnrecorded'> {
+    const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+    let hidden = false;
+    for (const attribute of TAG_ATTRIBUTES) {
+      const { state } = values.read(attribute);
+      if (state === 'known') return {};
+      // `tags_all` is `tags` with the provider's default_tags merged in, unknown in many a plan
+      // whose own `tags` are known (or null: none): the resource's own argument decides.
+      if (attribute !== 'tags_all' && (state === 'unknown' || state === 'sensitive')) hidden = true;
+    }
+    return hidden ? TAGS_AFTER_APPLY : {};
   }
 
   /**
@@ -254,6 +278,16 @@ const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
 };
 
 /** An attribute the instance shows: a deleted one's before the plan, when it was where it was. */
+/** The attributes that hold a resource's tags or labels, the provider's merged `tags_all` first. */
+const TAG_ATTRIBUTES = ['tags_all', 'tags', 'labels', 'resource_labels', 'settings.0.user_labels'];
+
+const TAGS_AFTER_APPLY: Pick<Resource, 'tagsUnrecorded'> = Object.freeze({
+  tagsUnrecorded: tagsHeldElsewhere(
+    'the plan, which knows its tags only after apply',
+    'the state after apply',
+  ),
+});
+
 function known(instance: TfInstance, attribute: string): unknown {
   const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
   const read = values.read(attribute);

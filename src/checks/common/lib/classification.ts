@@ -18,8 +18,8 @@ export const CLASS_UNREADABLE: Localized = {
  * no tags (Resource.tagsUnrecorded): an untagged-looking resource may be class 3.
  */
 export const TAGS_UNRECORDED: Localized = {
-  ja: 'このリソースの記録にはタグがないため機密性が分からず、機密性によって決まるこのチェックを判定できません（タグを返すエクスポートを追加してください）',
-  en: "The resource's record carries no tags, so its class is not known and this check depends on the class (add the export that holds its tags)",
+  ja: 'このリソースの記録にはタグがないため機密性が分からず、機密性によって決まるこのチェックを判定できません（タグを持つ記録は証跡の注記にあります）',
+  en: "The resource's record carries no tags, so its class is not known, and this check depends on the class (the evidence's note names what holds the tags)",
 };
 
 /**
