@@ -222,10 +222,13 @@ export interface Resource<F extends object = object> {
    * (the keys; `any` for tags from a module output known only after apply), a record that does
    * not carry the resource's tags (`any`: an AWS Config query's row that did not SELECT `tags`, a
    * batch-get's BaseConfigurationItem, the console's CSV without a tags column). `tags` holds
-   * the tags known for certain; absent when all are known. A record of the same resource that
-   * carries a tag makes it known (scan/inventory.ts); `unknownTagNote` says why it is not.
+   * the tags known for certain; absent when all are known. Where the record's format never
+   * carries tags (`aws s3api list-buckets`, `aws kms describe-key`: another call returns them),
+   * `any` may be the format's own note instead (`tagsHeldElsewhere`: which tags are not known at
+   * all, and what holds them). A record of the same resource that carries a tag makes it known
+   * (scan/inventory.ts); `unknownTagNote` says why it is not.
    */
-  readonly unknownTags?: 'any' | readonly string[];
+  readonly unknownTags?: 'any' | Localized | readonly string[];
   readonly facts: F;
   readonly origin: Origin;
   /**
@@ -376,24 +379,51 @@ export function inheritedAssignmentId(subscription: string, assignmentId: string
 export function tagUnknown(resource: Pick<Resource, 'unknownTags'>, key: string): boolean {
   const unknownTags = resource.unknownTags;
   if (unknownTags === undefined) return false;
-  if (unknownTags === 'any') return true;
+  if (!isTagList(unknownTags)) return true;
   const wanted = key.toLowerCase();
   return unknownTags.some((unknownKey) => unknownKey.toLowerCase() === wanted);
 }
 
 /**
  * Why the resource's `unknownTags` are not known, as the note of their facts: a plan's (its
- * origin is Terraform's) knows them only after apply; any other record does not carry them, and
- * the note names where its cloud's tags are read. One frozen note per reason, shared by every
- * resource.
+ * origin is Terraform's) knows them only after apply; a record of a format that never carries
+ * them gives its format's note; any other record does not carry them, and the note names where
+ * its cloud's tags are read. One frozen note per reason, shared by every resource.
  */
-export function unknownTagNote(resource: Pick<Resource, 'origin' | 'provider'>): Localized {
+export function unknownTagNote(resource: Pick<Resource, 'origin' | 'provider' | 'unknownTags'>): Localized {
+  const unknownTags = resource.unknownTags;
+  if (unknownTags !== undefined && unknownTags !== 'any' && !isTagList(unknownTags)) return unknownTags;
   return resource.origin.iac ? TAG_AFTER_APPLY : TAGS_NOT_CARRIED[resource.provider];
 }
 
 /** Whether a note is one `unknownTagNote` gives. */
 export function isUnknownTagNote(note: Localized): boolean {
-  return note === TAG_AFTER_APPLY || Object.values(TAGS_NOT_CARRIED).includes(note);
+  return (
+    note === TAG_AFTER_APPLY || Object.values(TAGS_NOT_CARRIED).includes(note) || HELD_ELSEWHERE.has(note)
+  );
+}
+
+/** Whether `unknownTags` names the keys not known, not every tag (`any` or a format's note). */
+export function isTagList(
+  unknownTags: NonNullable<Resource['unknownTags']>,
+): unknownTags is readonly string[] {
+  return Array.isArray(unknownTags);
+}
+
+/** Every format's note (`tagsHeldElsewhere`), so that `isUnknownTagNote` knows them. */
+const HELD_ELSEWHERE = new Set<Localized>();
+
+/**
+ * The note of a record whose format carries no tags (Resource.unknownTags): made once per format
+ * and type at module load, so every resource of it shares the note and its unknown class.
+ */
+export function tagsHeldElsewhere(record: string, holder: string): Localized {
+  const note: Localized = Object.freeze({
+    ja: `記録にタグがありません（${record} はタグを返さず、${holder} が返します）`,
+    en: `the record carries no tags (${record} returns none; ${holder} holds them)`,
+  });
+  HELD_ELSEWHERE.add(note);
+  return note;
 }
 
 const TAG_AFTER_APPLY: Localized = Object.freeze({

@@ -1,7 +1,13 @@
 import type { CheckContext, InventoryView } from '../checks/check.ts';
 import { type Fact, unionOf } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import { accountResourceId, type KansaType, type Provider, type Resource } from '../model/resource.ts';
+import {
+  accountResourceId,
+  isTagList,
+  type KansaType,
+  type Provider,
+  type Resource,
+} from '../model/resource.ts';
 import { classifier } from './classification.ts';
 
 const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
@@ -432,7 +438,9 @@ function mergedUnknownTags(
   b: Resource['unknownTags'],
 ): Pick<Resource, 'unknownTags'> | undefined {
   if (a === undefined || b === undefined) return undefined;
-  if (a === 'any' || b === 'any') return { unknownTags: a === 'any' ? b : a };
+  // Every tag unknown (`any`, a format's note) leaves those the other record does not tell.
+  if (!isTagList(a)) return { unknownTags: b };
+  if (!isTagList(b)) return { unknownTags: a };
   const inB = new Set(b.map((key) => key.toLowerCase()));
   const both = a.filter((key) => inB.has(key.toLowerCase()));
   return both.length > 0 ? { unknownTags: both } : undefined;

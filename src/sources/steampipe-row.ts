@@ -1,4 +1,4 @@
-import type { Origin, Resource } from '../model/resource.ts';
+import { type Origin, type Resource, tagsHeldElsewhere } from '../model/resource.ts';
 import { asRecord } from './aws/config-item.ts';
 
 /**
@@ -75,6 +75,18 @@ export interface SteampipeTable {
 
 /** A Steampipe column type other than text, as a CSV reader must know it. */
 export type SteampipeColumnType = 'json' | 'boolean' | 'number';
+
+/**
+ * The resource of a row, marked as recording no tags where the row has no `tags` column: the
+ * table has one (null when the resource has none), so a row without it is a query's that did not
+ * select it (`select name, arn …`) or a table of a part (CloudQuery's `aws_s3_bucket_*` children),
+ * which says nothing of the tags (Resource.unknownTags).
+ */
+export function withRowTags(resource: Resource, row: Readonly<Record<string, unknown>>): Resource {
+  return row.tags === undefined ? { ...resource, unknownTags: UNSELECTED_TAGS } : resource;
+}
+
+const UNSELECTED_TAGS = tagsHeldElsewhere('a table row without its tags column', "the table's tags column");
 
 /** A `tags` column: a map of strings (null when the resource has none). */
 export function steampipeTags(value: unknown): Record<string, string> {

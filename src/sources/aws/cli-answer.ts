@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Localized } from '../../model/localized.ts';
 import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { configItemsToResources } from './config-items-reader.ts';
@@ -47,6 +48,8 @@ export type UnnamedAnswer =
        * gives it.
        */
       readonly regionUnknown?: ReadonlySet<string>;
+      /** The answer never carries its resources' tags: what holds them (Resource.unknownTags). */
+      readonly unknownTags?: Localized;
     }
   | { readonly skip: string };
 
@@ -61,8 +64,15 @@ export function* answerResources(
   answer: Exclude<UnnamedAnswer, { skip: string }>,
   ctx: ReadContext,
 ): Generator<Resource> {
+  const { regionUnknown, unknownTags } = answer;
   for (const resource of configItemsToResources(answer.items, ctx, answer.partial === true))
-    yield answer.regionUnknown?.has(resource.id) ? { ...resource, region: UNKNOWN_REGION } : resource;
+    yield regionUnknown?.has(resource.id) || unknownTags
+      ? {
+          ...resource,
+          ...(regionUnknown?.has(resource.id) && { region: UNKNOWN_REGION }),
+          ...(unknownTags && { unknownTags }),
+        }
+      : resource;
 }
 
 /** Whether the answer has these members only (and the SDK's `ResponseMetadata`). */

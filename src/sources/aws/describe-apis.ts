@@ -1,3 +1,5 @@
+import type { Localized } from '../../model/localized.ts';
+import { tagsHeldElsewhere } from '../../model/resource.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -39,7 +41,11 @@ export interface DescribeApi {
   readonly listsOthers?: boolean;
   /** The command, for an API whose entries may name neither account nor Region (no ARN). */
   readonly command?: string;
+  /** The API never answers the resource's tags: what holds them (Resource.unknownTags). */
+  readonly unknownTags?: Localized;
 }
+
+const STREAM_TAGS = tagsHeldElsewhere('aws kinesis describe-stream', 'aws kinesis list-tags-for-stream');
 
 export const DESCRIBE_APIS: readonly DescribeApi[] = [
   {
@@ -78,6 +84,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::CloudTrail::Trail',
     arn: ['TrailARN'],
     id: ['Name'],
+    unknownTags: tagsHeldElsewhere('aws cloudtrail describe-trails', 'aws cloudtrail list-tags'),
     listsOrganizationEntries: true,
   },
   {
@@ -86,8 +93,16 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::Logs::LogGroup',
     arn: ['arn'],
     id: ['logGroupName'],
+    unknownTags: tagsHeldElsewhere('aws logs describe-log-groups', 'aws logs list-tags-for-resource'),
   },
-  { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
+  {
+    member: 'KeyMetadata',
+    list: false,
+    resourceType: 'AWS::KMS::Key',
+    arn: ['Arn'],
+    id: ['KeyId'],
+    unknownTags: tagsHeldElsewhere('aws kms describe-key', 'aws kms list-resource-tags'),
+  },
   {
     member: 'cluster',
     list: false,
@@ -114,7 +129,14 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
   },
   // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
   // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
-  { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
+  {
+    member: 'Attributes',
+    list: false,
+    resourceType: 'AWS::SQS::Queue',
+    arn: ['QueueArn'],
+    id: ['QueueArn'],
+    unknownTags: tagsHeldElsewhere('aws sqs get-queue-attributes', 'aws sqs list-queue-tags'),
+  },
   // `aws sns get-subscription-attributes` answers `Attributes` too, naming the subscription's topic.
   {
     member: 'Attributes',
@@ -122,6 +144,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::SNS::Topic',
     arn: ['TopicArn'],
     id: ['TopicArn'],
+    unknownTags: tagsHeldElsewhere('aws sns get-topic-attributes', 'aws sns list-tags-for-resource'),
     foreign: ['SubscriptionArn'],
   },
   // `aws backup list-backup-vaults`: `EncryptionKeyArn`, as Config records it.
@@ -131,6 +154,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::Backup::BackupVault',
     arn: ['BackupVaultArn'],
     id: ['BackupVaultName'],
+    unknownTags: tagsHeldElsewhere('aws backup list-backup-vaults', 'aws backup list-tags'),
   },
   // `aws secretsmanager list-secrets`: `KmsKeyId` (Config spells it `KMSKeyId`), absent for the
   // AWS managed key.
@@ -148,6 +172,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::DynamoDB::Table',
     arn: ['TableArn'],
     id: ['TableName'],
+    unknownTags: tagsHeldElsewhere('aws dynamodb describe-table', 'aws dynamodb list-tags-of-resource'),
   },
   {
     member: 'Volumes',
@@ -285,6 +310,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::ECR::Repository',
     arn: ['repositoryArn'],
     id: ['repositoryName'],
+    unknownTags: tagsHeldElsewhere('aws ecr describe-repositories', 'aws ecr list-tags-for-resource'),
     marker: 'repositoryArn',
   },
   // `aws elasticache describe-cache-clusters` and `describe-replication-groups` (`ARN` in
@@ -295,6 +321,10 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::ElastiCache::CacheCluster',
     arn: ['ARN'],
     id: ['CacheClusterId'],
+    unknownTags: tagsHeldElsewhere(
+      'aws elasticache describe-cache-clusters',
+      'aws elasticache list-tags-for-resource',
+    ),
     command: 'elasticache describe-cache-clusters',
   },
   {
@@ -303,6 +333,10 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::ElastiCache::ReplicationGroup',
     arn: ['ARN'],
     id: ['ReplicationGroupId'],
+    unknownTags: tagsHeldElsewhere(
+      'aws elasticache describe-replication-groups',
+      'aws elasticache list-tags-for-resource',
+    ),
     command: 'elasticache describe-replication-groups',
   },
   // `aws workspaces describe-workspaces`: `RootVolumeEncryptionEnabled`, `UserVolumeEncryptionEnabled`
@@ -332,6 +366,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
       resourceType: 'AWS::Kinesis::Stream',
       arn: ['StreamARN'],
       id: ['StreamName'],
+      unknownTags: STREAM_TAGS,
       configurationOf: withStreamEncryption,
     }),
   ),

@@ -1,3 +1,4 @@
+import { tagsHeldElsewhere } from '../../model/resource.ts';
 import {
   type AnswerShape,
   isRegionName,
@@ -38,6 +39,13 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         "(s3control's, saved as s3control-get-public-access-block.json in <account>/ folders, is read as the account's)",
       );
     },
+  },
+  // `aws s3api get-bucket-tagging`: `{"TagSet": [{"Key", "Value"}]}`, the bucket's tags, which
+  // no other bucket answer carries (a bucket without tags answers the NoSuchTagSet error).
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
+  {
+    matches: (record) => only(record, ['TagSet']) && Array.isArray(record['TagSet']),
+    read: (record, place, name) => bucketTags(record['TagSet'], name, place),
   },
   // An answer with logging off is `{}`, which says nothing of what it answers: not read.
   bucketAnswer(
@@ -120,7 +128,11 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         return {
           skip: `aws s3api get-bucket-location names no bucket: saved as <account>/…/get-bucket-location_<bucket>.json or <bucket>-location.json, it is read`,
         };
-      return { items: [bucketItem(bucket, { account: place.account, region }, undefined)], partial: true };
+      return {
+        items: [bucketItem(bucket, { account: place.account, region }, undefined)],
+        partial: true,
+        unknownTags: BUCKET_TAGS,
+      };
     },
   },
   // `aws s3api list-buckets`: the account's buckets, named (`Name`) and, since 2024, with their
@@ -160,6 +172,7 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         }),
         regionUnknown,
         partial: true,
+        unknownTags: BUCKET_TAGS,
       };
     },
   },
@@ -242,7 +255,14 @@ const SETTING_IN_NAME: Readonly<Record<string, string>> = {
   'get-bucket-acl': 'acl',
   'get-bucket-logging': 'logging',
   'get-bucket-location': 'location|region',
+  'get-bucket-tagging': 'tagging|tags',
 };
+
+/** list-buckets and the get-bucket-* answers but get-bucket-tagging's carry no tags. */
+const BUCKET_TAGS = tagsHeldElsewhere(
+  'aws s3api list-buckets / get-bucket-*',
+  'aws s3api get-bucket-tagging',
+);
 
 /**
  * The bucket's item with one setting, `supplementary`, an answer to `aws s3api <command>` gave,
@@ -268,6 +288,17 @@ export function bucketSetting(
   return placedSetting(bucket, place, supplementary);
 }
 
+/**
+ * The bucket's item with its tags, `tagSet` (get-bucket-tagging's `TagSet`, or none where it
+ * answered NoSuchTagSet), from an answer named after the bucket: a record whose tags are known.
+ */
+export function bucketTags(tagSet: unknown, name: string, place: PathPlace): UnnamedAnswer {
+  const answer = bucketSetting('get-bucket-tagging', name, place, {});
+  if ('skip' in answer) return answer;
+  const { unknownTags: _carried, ...tagged } = answer;
+  return { ...tagged, items: answer.items.map((item) => ({ ...item, tags: tagSet })) };
+}
+
 /** The bucket's item with one setting, its Region left to the bucket's own record. */
 function placedSetting(
   bucket: string,
@@ -275,7 +306,12 @@ function placedSetting(
   supplementary: Record<string, unknown>,
 ): UnnamedAnswer {
   const item = bucketItem(bucket, place, supplementary);
-  return { items: [item], partial: true, regionUnknown: new Set([String(item.arn)]) };
+  return {
+    items: [item],
+    partial: true,
+    regionUnknown: new Set([String(item.arn)]),
+    unknownTags: BUCKET_TAGS,
+  };
 }
 
 /** The bucket a file named after `command`'s answer names, if it names one. */

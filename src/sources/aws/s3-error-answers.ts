@@ -1,6 +1,6 @@
 import type { TextFormat } from '../format.ts';
 import { answerResources, baseName, placeInPath } from './cli-answer.ts';
-import { bucketSetting } from './s3-bucket-answers.ts';
+import { bucketSetting, bucketTags } from './s3-bucket-answers.ts';
 
 /**
  * The AWS CLI prints a failed call's error on stderr, after a blank line: `An error occurred
@@ -33,11 +33,13 @@ const NONE: Readonly<Record<string, { command: string; none: Record<string, unkn
     command: 'get-public-access-block',
     none: { PublicAccessBlockConfiguration: null },
   },
+  // A bucket without tags: its tags are known, and none (Resource.unknownTags not set).
+  'GetBucketTagging NoSuchTagSet': { command: 'get-bucket-tagging', none: {} },
 };
 
 /**
- * `aws s3api get-bucket-encryption`, `get-bucket-policy` (or `get-bucket-policy-status`) or
- * `get-public-access-block` answering that the bucket has none, saved as
+ * `aws s3api get-bucket-encryption`, `get-bucket-policy` (or `get-bucket-policy-status`),
+ * `get-public-access-block` or `get-bucket-tagging` answering that the bucket has none, saved as
  * `<account>/<region>/<command>_<bucket>.json`: read as the bucket having none, its Region left
  * to the bucket's own record (the folder names where the CLI ran). Any other error of an S3 bucket call (AccessDenied, NoSuchBucket) says
  * nothing of the setting, and is skipped naming it. s3control's GetPublicAccessBlock answers the
@@ -48,7 +50,7 @@ export const awsS3ErrorAnswerFormat: TextFormat = {
   id: 'aws-s3api-error-answer',
   provider: 'aws',
   description:
-    'aws s3api get-bucket-encryption / get-bucket-policy / get-bucket-policy-status / get-public-access-block error output "An error occurred (ServerSideEncryptionConfigurationNotFoundError | NoSuchBucketPolicy | NoSuchPublicAccessBlockConfiguration) …", saved as <account>/<region>/<command>_<bucket>.json (the bucket has none)',
+    'aws s3api get-bucket-encryption / get-bucket-policy / get-bucket-policy-status / get-public-access-block / get-bucket-tagging error output "An error occurred (ServerSideEncryptionConfigurationNotFoundError | NoSuchBucketPolicy | NoSuchPublicAccessBlockConfiguration | NoSuchTagSet) …", saved as <account>/<region>/<command>_<bucket>.json (the bucket has none)',
   matches(firstLine) {
     return S3_ERROR.test(firstLine.trim());
   },
@@ -64,7 +66,9 @@ export const awsS3ErrorAnswerFormat: TextFormat = {
         ? {
             skip: `${code} from ${operation} in a file named after twelve digits: a bucket's, or s3control's for an account; saved as <account>/<region>/${known.command}_<bucket>.json for a bucket`,
           }
-        : bucketSetting(known.command, name, placeInPath(ctx.file), known.none);
+        : known.command === 'get-bucket-tagging'
+          ? bucketTags([], name, placeInPath(ctx.file))
+          : bucketSetting(known.command, name, placeInPath(ctx.file), known.none);
     if ('skip' in answer) ctx.skip(answer.skip, { line: line + 1 });
     else yield* answerResources(answer, ctx);
   },

@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.ts';
+import { type Resource, tagsHeldElsewhere } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { readTags } from './config-item.ts';
@@ -36,7 +36,7 @@ export interface ScoutItem {
  * settings it says are absent are written as null, as a partial item says "none").
  */
 export function scoutResource(item: ScoutItem, run: ScoutRun): Resource {
-  return configItemToResource(
+  const resource = configItemToResource(
     {
       accountId: run.account,
       region: item.region,
@@ -53,4 +53,12 @@ export function scoutResource(item: ScoutItem, run: ScoutRun): Resource {
     },
     { file: run.ctx.file },
   );
+  // An item of a type whose ScoutSuite parse keeps no tags (its builder names none: KMS keys,
+  // queues, topics…) says nothing of them; one that keeps them gives them, or none.
+  return 'tags' in item ? resource : { ...resource, unknownTags: SCOUT_TAGS };
 }
+
+const SCOUT_TAGS = tagsHeldElsewhere(
+  "ScoutSuite's results, which keep no tags of this type",
+  "a Config item or the service's tag listing",
+);

@@ -1,4 +1,4 @@
-import { hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable, steampipeTags, withRowTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -91,7 +91,7 @@ export const awsS3BucketTable: SteampipeTable = {
       },
       origin,
     );
-    return [resource];
+    return [withRowTags(resource, row)];
   },
 };
 

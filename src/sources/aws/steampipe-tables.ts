@@ -1,7 +1,7 @@
 import { explicit, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { akaMatch, hasAka, type SteampipeTable, steampipeTags, withRowTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import {
@@ -54,7 +54,7 @@ export function rowAsConfigItem(
     }
     return fields;
   };
-  return configItemToResource(
+  const resource = configItemToResource(
     {
       accountId: account,
       region,
@@ -71,6 +71,7 @@ export function rowAsConfigItem(
     },
     origin,
   );
+  return withRowTags(resource, row);
 }
 
 const TRAIL_COLUMNS: ColumnMap = [

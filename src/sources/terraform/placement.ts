@@ -1,4 +1,10 @@
-import { type Provider, type Resource, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
+import {
+  isTagList,
+  type Provider,
+  type Resource,
+  UNKNOWN_ACCOUNT,
+  UNKNOWN_REGION,
+} from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
 import { GUID, subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
@@ -152,7 +158,7 @@ export class Placement {
       if (read.state === 'known' && isObject(read.value)) return { tags: textValues(read.value) };
       if (read.state !== 'unknown' && read.state !== 'sensitive') continue;
       const mine = ownTags(values, values.keys('').includes(own) ? own : 'resource_labels');
-      if (mine.unknownTags === 'any') return mine;
+      if (mine.unknownTags !== undefined && !isTagList(mine.unknownTags)) return mine;
       const provided =
         isCreated(instance) || own === 'tags' ? this.#providerDefaults(instance, defaults) : undefined;
       if (provided === undefined) return { tags: mine.tags, unknownTags: 'any' };

@@ -313,3 +313,34 @@ describe('aws s3control get-public-access-block', () => {
     ]);
   });
 });
+
+describe('aws s3api get-bucket-tagging', () => {
+  it('reads TagSet as the bucket’s tags, named by the command or as a loop names it', () => {
+    const tagSet = { TagSet: [{ Value: '機密性３', Key: '機密性' }] };
+    for (const file of [
+      `${ACCOUNT}/get-bucket-tagging_juki-archive.json`,
+      `${ACCOUNT}/juki-archive-tagging.json`,
+      `${ACCOUNT}/juki-archive_tags.json`,
+    ]) {
+      const [bucket, ...others] = readAt(tagSet, file).resources;
+      expect(others, file).toEqual([]);
+      expect(bucket, file).toMatchObject({ id: 'arn:aws:s3:::juki-archive', tags: { 機密性: '機密性３' } });
+      expect(bucket?.unknownTags, file).toBeUndefined();
+    }
+  });
+
+  it('marks list-buckets and the other bucket answers as carrying no tags, naming get-bucket-tagging', () => {
+    const listed = readAt(
+      { Buckets: [{ Name: 'juki-archive', BucketRegion: 'ap-northeast-1' }] },
+      `${ACCOUNT}/list-buckets.json`,
+    );
+    expect(listed.resources[0]?.unknownTags).toMatchObject({
+      en: expect.stringMatching(/aws s3api get-bucket-tagging holds them/),
+    });
+    const location = readAt(
+      { LocationConstraint: 'ap-northeast-1' },
+      `${ACCOUNT}/get-bucket-location_juki-archive.json`,
+    );
+    expect(location.resources[0]?.unknownTags).toBe(listed.resources[0]?.unknownTags);
+  });
+});

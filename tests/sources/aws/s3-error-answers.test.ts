@@ -70,6 +70,20 @@ describe('aws-s3api-error-answer', () => {
     });
   });
 
+  it('reads NoSuchTagSet as the bucket having no tags: known, unlike the other answers, which carry none', () => {
+    const tagging = readAt(
+      error('NoSuchTagSet', 'GetBucketTagging', 'The TagSet does not exist'),
+      `${ACCOUNT}/ap-northeast-1/get-bucket-tagging_my-bucket.json`,
+    );
+    expect(tagging.skipped).toEqual([]);
+    expect(tagging.resources).toMatchObject([{ id: 'arn:aws:s3:::my-bucket', tags: {} }]);
+    expect(tagging.resources[0]?.unknownTags).toBeUndefined();
+    const encryption = readAt(noEncryption, `${ACCOUNT}/ap-northeast-1/get-bucket-encryption_my-bucket.json`);
+    expect(encryption.resources[0]?.unknownTags).toMatchObject({
+      en: expect.stringMatching(/get-bucket-tagging holds them/),
+    });
+  });
+
   it('skips what is not unambiguous: other errors, unplaced files, twelve digits for a bucket', () => {
     expect(
       readAt(

@@ -941,4 +941,35 @@ describe('ScoutSuite data services', () => {
       byId(resources, arn('secretsmanager', 'secret:db-password-AbCdEf')).facts.customerManagedKey,
     ).toMatchObject({ source: 'default', value: false });
   });
+  it('marks the items of types whose parse keeps no tags (KMS keys, RDS snapshots) as recording none', async () => {
+    const { resources } = await read(
+      'scoutsuite_results_aws-audit.js',
+      script(
+        results({
+          kms: {
+            regions: {
+              [REGION]: {
+                keys: {
+                  k1: {
+                    arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/k1`,
+                    id: 'k1',
+                    key_enabled: true,
+                    key_manager: 'CUSTOMER',
+                    rotation_enabled: true,
+                  },
+                },
+              },
+            },
+          },
+          s3: { buckets: bucket('b-tagged', { grantees: OWNER_GRANT, tags: { 機密性: '3' } }) },
+        }),
+      ),
+    );
+    expect(byId(resources, `arn:aws:kms:${REGION}:${ACCOUNT}:key/k1`).unknownTags).toMatchObject({
+      en: expect.stringMatching(/ScoutSuite/),
+    });
+    const tagged = byId(resources, 'arn:aws:s3:::b-tagged');
+    expect(tagged.unknownTags).toBeUndefined();
+    expect(tagged.tags).toEqual({ 機密性: '3' });
+  });
 });

@@ -44,3 +44,15 @@ describe('steampipe-rows: SQS queues, SNS topics and Secrets Manager secrets', (
     expect(secret?.facts.customerManagedKey).toMatchObject({ value: false });
   });
 });
+
+describe('a Steampipe row without its tags column', () => {
+  it('records no tags (a query that did not select them), where a null column is no tags', () => {
+    const rows = corpusRows('aws', 'aws-dynamodb-table-classification.json');
+    const { tags: _unselected, ...first } = rows[0]!;
+    const { resources } = readRows([first, { ...rows[1]!, tags: null }]);
+    expect(resources[0]?.unknownTags).toMatchObject({
+      en: expect.stringMatching(/row without its tags column/),
+    });
+    expect(resources[1]?.unknownTags).toBeUndefined();
+  });
+});

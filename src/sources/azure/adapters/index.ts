@@ -4,6 +4,7 @@ import {
   isLocatedType,
   type Origin,
   type Resource,
+  tagsHeldElsewhere,
   UNKNOWN_REGION,
 } from '../../../model/resource.ts';
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
@@ -162,8 +163,17 @@ export function toResource(
     kansaType: adapter.kansaType,
     facts: adapter.facts ? readableFacts(record, adapter.facts(record), projection, note) : {},
     origin,
+    // Resource Graph gives every row a `tags` column (null where there are none) unless the
+    // query projected it away: then the row says nothing of the tags.
+    ...(dialect === 'graph' &&
+      get(projection?.row ?? raw, 'tags') === undefined && { unknownTags: UNPROJECTED_TAGS }),
   };
 }
+
+const UNPROJECTED_TAGS = tagsHeldElsewhere(
+  'a Resource Graph query that does not project tags',
+  'the tags column of a query that projects it',
+);
 
 /**
  * Where a record places its resource. A settings child without a location (auditing settings,

@@ -4,6 +4,7 @@ import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts'
 import { classAfterApplyCase } from './planned.ts';
 import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
+import { LIST_BUCKETS, SECRET_BUCKET } from './untagged-answers.ts';
 
 const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'],
@@ -122,6 +123,14 @@ const cases: AnyCase[] = [
     ],
     status: 'UNKNOWN',
     messageId: 'unknown',
+  },
+  {
+    name: 'a bucket only list-buckets shows: the class is not known',
+    records: [LIST_BUCKETS],
+    target: SECRET_BUCKET,
+    status: 'UNKNOWN',
+    messageId: 'classTagUnknown',
+    evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
   },
 ];
 

@@ -6,6 +6,7 @@ import { resourceRecord } from '../../../sources/gcp/records.ts';
 import { classAfterApplyCase } from './planned.ts';
 import { dbArn, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
+import { DESCRIBE_TABLE, TABLE } from './untagged-answers.ts';
 
 const VM =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app';
@@ -126,7 +127,8 @@ const cases: AnyCase[] = [
     }),
   ),
   {
-    // `aws dynamodb describe-table` (botocore dynamodb service-2.json SSEDescription).
+    // `aws dynamodb describe-table` (botocore dynamodb service-2.json SSEDescription), which
+    // prints no tags: Resource Explorer's search answer gives the table's (class 2).
     name: 'describe-table output with SSE disabled: the AWS owned key',
     records: [
       jsonFile({
@@ -137,6 +139,28 @@ const cases: AnyCase[] = [
           SSEDescription: { Status: 'DISABLED' },
         },
       }),
+      jsonFile(
+        {
+          Resources: [
+            {
+              Arn: tableArn('orders'),
+              OwningAccountId: ACCOUNT,
+              Region: REGION,
+              ResourceType: 'dynamodb:table',
+              Service: 'dynamodb',
+              LastReportedAt: '2026-11-30T09:00:00Z',
+              Properties: [
+                {
+                  Name: 'tags',
+                  LastReportedAt: '2026-11-30T09:00:00Z',
+                  Data: [{ Key: 'confidentiality', Value: '2' }],
+                },
+              ],
+            },
+          ],
+        },
+        'resource-explorer-search.json',
+      ),
     ],
     status: 'FAIL',
     messageId: 'providerKey',
@@ -257,6 +281,16 @@ const cases: AnyCase[] = [
     ],
     status: 'UNKNOWN',
     messageId: 'unknown',
+  },
+  {
+    // describe-table carries no tags (list-tags-of-resource does): an AWS owned key is a
+    // failure only at class 2 and above, and the class is not in the answer.
+    name: 'a DynamoDB table only describe-table shows: the class is not known',
+    records: [DESCRIBE_TABLE],
+    target: TABLE,
+    status: 'UNKNOWN',
+    messageId: 'classTagUnknown',
+    evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
   },
 ];
 

@@ -1,7 +1,18 @@
-import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { classAfterApplyCase } from './planned.ts';
 import { BATCH_GET, CSV_WITHOUT_TAGS, dbArn, NOT_CARRIED, WITH_TAGS, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
+import {
+  DESCRIBE_TABLE,
+  DESCRIBE_VOLUMES,
+  LIST_BUCKETS,
+  PUBLIC_BUCKET,
+  PUBLIC_BUCKET_TAGGING,
+  SECRET_BUCKET,
+  SECRET_BUCKET_TAGGING,
+  TABLE,
+  VOLUME,
+} from './untagged-answers.ts';
 
 const table = [
   ['stjumin', 'PASS', 'allowed'],
@@ -12,6 +23,60 @@ const table = [
   ['stgokuhitag', 'UNKNOWN', 'classUnreadable'],
   ['stroman', 'UNKNOWN', 'classUnreadable'],
 ] as const;
+
+// AWS CLI answers: list-buckets and describe-table never carry tags, so a resource read from them
+// alone may be class 3 (UNKNOWN); get-bucket-tagging beside list-buckets gives the bucket's tags.
+const answers: AnyCase[] = [
+  {
+    name: 'a bucket only list-buckets shows: its tags are not in the dump, so neither is its class',
+    records: [LIST_BUCKETS],
+    target: SECRET_BUCKET,
+    status: 'UNKNOWN',
+    messageId: 'classTagUnknown',
+    evidence: [
+      {
+        source: 'unknown',
+        path: 'tags.confidentiality',
+        note: { en: /aws s3api get-bucket-tagging holds them/ },
+      },
+    ],
+  },
+  {
+    name: 'list-buckets with get-bucket-tagging naming 機密性３: class 3',
+    records: [LIST_BUCKETS, SECRET_BUCKET_TAGGING],
+    target: SECRET_BUCKET,
+    status: 'FAIL',
+    messageId: 'secretClass',
+    severity: 'critical',
+    evidence: [{ source: 'explicit', path: 'tags.機密性' }],
+  },
+  {
+    name: 'list-buckets with get-bucket-tagging (confidentiality 1): class 1',
+    records: [LIST_BUCKETS, PUBLIC_BUCKET_TAGGING],
+    target: PUBLIC_BUCKET,
+    status: 'PASS',
+    messageId: 'allowed',
+  },
+  {
+    name: 'a table describe-table shows: no tags in the answer, no class',
+    records: [DESCRIBE_TABLE],
+    target: TABLE,
+    status: 'UNKNOWN',
+    messageId: 'classTagUnknown',
+    evidence: [
+      { source: 'unknown', path: 'tags.confidentiality', note: { en: /aws dynamodb list-tags-of-resource/ } },
+    ],
+  },
+  {
+    // describe-volumes leaves `Tags` out of a volume that has none: untagged, the default class.
+    name: 'a volume describe-volumes shows without Tags: the default class 2',
+    records: [DESCRIBE_VOLUMES],
+    target: VOLUME,
+    status: 'PASS',
+    messageId: 'allowed',
+    evidence: [{ source: 'default' }],
+  },
+];
 
 export default byVerdict([
   ...table.map(([name, status, messageId]) => ({
@@ -64,4 +129,5 @@ export default byVerdict([
     status: 'PASS',
     messageId: 'allowed',
   },
+  ...answers,
 ]) satisfies RuleTests;

@@ -399,6 +399,28 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'abroadClassified', // untagged: the default class 2
   },
+  {
+    // list-buckets carries no tags: the bucket may be above the class the relief is for.
+    name: 'a bucket abroad that only list-buckets shows: no relief, its class not known',
+    records: [
+      jsonFile(
+        {
+          Buckets: [
+            {
+              Name: 'city-backup-virginia',
+              CreationDate: '2024-04-01T00:00:00+00:00',
+              BucketRegion: 'us-east-1',
+            },
+          ],
+        },
+        '246813579024/list-buckets.json',
+      ),
+    ],
+    target: 'arn:aws:s3:::city-backup-virginia',
+    status: 'FAIL',
+    messageId: 'abroadClassTagUnknown',
+    evidence: [{ path: 'region' }, { source: 'unknown', path: 'tags.confidentiality' }],
+  },
 ];
 
 cases.push({
