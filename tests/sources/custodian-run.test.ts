@@ -232,6 +232,49 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     expect(listed.resources[0]?.picked).toBeUndefined();
   });
 
+  it('reads queues, topics and repositories as their describe entries, and instances without their reservation', async () => {
+    const key = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0c7a1e2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d`;
+    const queues = runFolder({ name: 'sqs', resource: 'aws.sqs' }, [
+      {
+        QueueArn: `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:q-sse`,
+        SqsManagedSseEnabled: 'true',
+        QueueUrl: `https://sqs.ap-northeast-1.amazonaws.com/${ACCOUNT}/q-sse`,
+        Tags: [{ Key: 'confidentiality', Value: '2' }],
+      },
+    ]);
+    expect((await read(queues)).resources).toMatchObject([
+      { nativeType: 'AWS::SQS::Queue', facts: { customerManagedKey: { value: false } } },
+    ]);
+    // Both answer with `Attributes`: the policy's type says which one a topic's record is.
+    const topics = runFolder({ name: 'sns', resource: 'aws.sns' }, [
+      { TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:t`, Owner: ACCOUNT, KmsMasterKeyId: key },
+    ]);
+    expect((await read(topics)).resources).toMatchObject([
+      { nativeType: 'AWS::SNS::Topic', facts: { kmsKeyId: { value: key } } },
+    ]);
+    const repositories = runFolder({ name: 'ecr', resource: 'aws.ecr' }, [
+      {
+        repositoryArn: `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/base`,
+        repositoryName: 'base',
+        encryptionConfiguration: { encryptionType: 'AES256' },
+      },
+    ]);
+    expect((await read(repositories)).resources).toMatchObject([
+      {
+        nativeType: 'AWS::ECR::Repository',
+        facts: {
+          customerManagedKey: { value: false, path: 'configuration.EncryptionConfiguration.EncryptionType' },
+        },
+      },
+    ]);
+    const instances = runFolder({ name: 'ec2', resource: 'aws.ec2' }, [
+      { InstanceId: 'i-0a1', Placement: { AvailabilityZone: 'ap-northeast-1c' }, State: { Name: 'running' } },
+    ]);
+    expect((await read(instances)).resources).toMatchObject([
+      { nativeType: 'AWS::EC2::Instance', account: ACCOUNT, region: 'ap-northeast-1' },
+    ]);
+  });
+
   it('skips what it cannot place or does not read, saying why', async () => {
     const unread = runFolder({ name: 'asg', resource: 'aws.asg' }, [{ AutoScalingGroupName: 'x' }]);
     expect((await read(unread)).coverage.skipped).toEqual([

@@ -1,7 +1,7 @@
 import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { CustodianRun } from '../custodian-metadata.ts';
 import type { ReadContext } from '../format.ts';
-import { describeEntryItem } from './api-describe.ts';
+import { describeEntryItem, instanceEntry } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
@@ -13,27 +13,46 @@ import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
 /**
  * Cloud Custodian's AWS resource types whose records are a describe API's entries as the CLI
  * prints them (its `enum_spec` / `detail_spec` answers, plus `Tags` from its universal augment),
- * by the response member that lists them (describe-apis.ts): each read as that API's entry is.
+ * by the response member that lists them and, where two APIs answer with that member, the
+ * resource type (describe-apis.ts): each read as that API's entry is. aws.sqs's records are
+ * GetQueueAttributes' `Attributes` (All) with the `QueueUrl` and `Tags`, aws.sns's
+ * GetTopicAttributes' with `Tags`; aws.ec2's are DescribeInstances' instances, without their
+ * reservation (so without its `OwnerId`: the run's account places them).
  * https://github.com/cloud-custodian/cloud-custodian/tree/main/c7n/resources
  */
-const DESCRIBED: Readonly<Record<string, string>> = {
-  'aws.rds': 'DBInstances',
-  'aws.rds-cluster': 'DBClusters',
-  'aws.rds-snapshot': 'DBSnapshots',
-  'aws.cloudtrail': 'trailList',
-  'aws.log-group': 'logGroups',
-  'aws.kms-key': 'KeyMetadata',
-  'aws.eks': 'cluster',
-  'aws.lambda': 'Functions',
-  'aws.ebs': 'Volumes',
-  'aws.ebs-snapshot': 'Snapshots',
-  'aws.vpc': 'Vpcs',
-  'aws.flow-log': 'FlowLogs',
-  'aws.security-group': 'SecurityGroups',
-  'aws.iam-user': 'Users',
-  'aws.iam-role': 'Roles',
-  'aws.dynamodb-table': 'Table',
-  'aws.secrets-manager': 'SecretList',
+const DESCRIBED: Readonly<Record<string, readonly [member: string, resourceType?: string]>> = {
+  'aws.rds': ['DBInstances'],
+  'aws.rds-cluster': ['DBClusters'],
+  'aws.rds-snapshot': ['DBSnapshots'],
+  'aws.rds-cluster-snapshot': ['DBClusterSnapshots'],
+  'aws.cloudtrail': ['trailList'],
+  'aws.log-group': ['logGroups'],
+  'aws.kms-key': ['KeyMetadata'],
+  'aws.eks': ['cluster'],
+  'aws.lambda': ['Functions'],
+  'aws.ebs': ['Volumes'],
+  'aws.ebs-snapshot': ['Snapshots'],
+  'aws.ec2': ['Reservations'],
+  'aws.vpc': ['Vpcs'],
+  'aws.flow-log': ['FlowLogs'],
+  'aws.security-group': ['SecurityGroups'],
+  'aws.iam-user': ['Users'],
+  'aws.iam-role': ['Roles'],
+  'aws.iam-policy': ['Policies'],
+  'aws.dynamodb-table': ['Table'],
+  'aws.secrets-manager': ['SecretList'],
+  'aws.sqs': ['Attributes', 'AWS::SQS::Queue'],
+  'aws.sns': ['Attributes', 'AWS::SNS::Topic'],
+  'aws.ecr': ['repositories'],
+  'aws.efs': ['FileSystems', 'AWS::EFS::FileSystem'],
+  'aws.fsx': ['FileSystems', 'AWS::FSx::FileSystem'],
+  'aws.redshift': ['Clusters'],
+  'aws.cache-cluster': ['CacheClusters'],
+  'aws.elasticache-group': ['ReplicationGroups'],
+  'aws.elasticsearch': ['DomainStatusList', 'AWS::Elasticsearch::Domain'],
+  'aws.workspaces': ['Workspaces'],
+  'aws.kafka': ['ClusterInfoList'],
+  'aws.backup-vault': ['BackupVaultList'],
 };
 
 const FLOW_LOGS = DESCRIBE_APIS.find((api) => api.member === 'FlowLogs');
@@ -58,8 +77,13 @@ export function* custodianAwsResources(
     ...(run.region && { region: run.region }),
   };
   const answer = run.startedAt === undefined ? {} : { describedAt: run.startedAt };
-  const member = DESCRIBED[run.resource];
-  const api = member === undefined ? undefined : DESCRIBE_APIS.find((each) => each.member === member);
+  const described = DESCRIBED[run.resource];
+  const api = described
+    ? DESCRIBE_APIS.find(
+        (each) =>
+          each.member === described[0] && (described[1] === undefined || each.resourceType === described[1]),
+      )
+    : undefined;
   for (const [index, raw] of document.entries()) {
     const entry = asRecord(raw);
     if (!entry) {
@@ -84,7 +108,8 @@ export function* custodianAwsResources(
       ctx.skip(`${run.resource}: a Cloud Custodian resource type kansa does not read`, { index });
       continue;
     }
-    yield* configItemsToResources([withAnnotations(api, entry, place)], ctx, false, index, answer);
+    const described = api.member === 'Reservations' ? instanceEntry(entry, undefined) : entry;
+    yield* configItemsToResources([withAnnotations(api, described, place)], ctx, false, index, answer);
     const report = asRecord(entry['c7n:credential-report']);
     if (report) {
       const user = credentialReportRowToResource(reportRow(report), { file: ctx.file, index });

@@ -168,3 +168,37 @@ describe('AWS data-holding types', () => {
       ).toEqual([]);
   });
 });
+
+describe('AWS ECR repositories (Config spells EncryptionConfiguration in CloudFormation case)', () => {
+  const CLASS_2 = { confidentiality: '2' };
+  const repository = (name: string, encryption: Record<string, unknown> | undefined) => {
+    const arn = `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/${name}`;
+    const configuration = {
+      RepositoryName: name,
+      Arn: arn,
+      ...(encryption && { EncryptionConfiguration: encryption }),
+    };
+    return snapshotItem('AWS::ECR::Repository', name, configuration, { arn, name, tags: CLASS_2 });
+  };
+  const repositories = readRecords(
+    awsConfigSnapshotFormat,
+    snapshotDocument([
+      kmsKeyItem(CMK, { keyManager: 'CUSTOMER', keyState: 'Enabled', origin: 'AWS_KMS' }),
+      repository('with-cmk', { EncryptionType: 'KMS', KmsKey: keyArn(CMK) }),
+      repository('aws-managed', { EncryptionType: 'KMS' }),
+      repository('aes', { EncryptionType: 'AES256' }),
+      repository('unsaid', undefined),
+    ]),
+  );
+  const verdict = (name: string) =>
+    evaluate(cmkAtRest, repositories, `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/${name}`).status;
+
+  it("judges a repository's KMS key by the key's item; AES256 or KMS with no key named is AWS's key", () => {
+    expect(['with-cmk', 'aws-managed', 'aes', 'unsaid'].map(verdict)).toEqual([
+      'PASS',
+      'FAIL',
+      'FAIL',
+      'UNKNOWN',
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { eksClusterFacts } from './eks.ts';
 import {
   ebsSnapshotFacts,
   ebsVolumeFacts,
+  ecrRepositoryFacts,
   efsFacts,
   rdsClusterFacts,
   rdsClusterSnapshotFacts,
@@ -66,7 +67,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot', facts: ebsSnapshotFacts },
   'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
-  'AWS::ECR::Repository': { kansaType: 'container.registry' },
+  'AWS::ECR::Repository': { kansaType: 'container.registry', facts: ecrRepositoryFacts },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
   'AWS::Elasticsearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
