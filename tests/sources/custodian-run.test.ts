@@ -275,6 +275,46 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     ]);
   });
 
+  it("reads aws.account's password policy and account summary annotations; a policy not configured is none", async () => {
+    const weak = runFolder(
+      {
+        name: 'pw',
+        resource: 'account',
+        filters: [{ type: 'password-policy', key: 'RequireSymbols', value: false }],
+      },
+      [
+        {
+          account_id: ACCOUNT,
+          account_name: 'main',
+          'c7n:password_policy': {
+            MinimumPasswordLength: 8,
+            RequireSymbols: false,
+            PasswordPolicyConfigured: true,
+          },
+          'c7n:iam_summary': { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 },
+        },
+      ],
+    );
+    const [account] = (await read(weak)).resources;
+    expect(account).toMatchObject({
+      id: `arn:aws:iam::${ACCOUNT}:root`,
+      kansaType: 'account',
+      facts: {
+        passwordPolicySet: { value: true },
+        passwordMinimumLength: { value: 8, path: 'c7n:password_policy.MinimumPasswordLength' },
+        rootMfaActive: { value: true },
+        rootAccessKeyActive: { value: false },
+      },
+    });
+    expect(account?.picked).toBeUndefined();
+    const none = runFolder({ name: 'none', resource: 'aws.account' }, [
+      { account_id: ACCOUNT, account_name: '', 'c7n:password_policy': { PasswordPolicyConfigured: false } },
+    ]);
+    expect((await read(none)).resources[0]?.facts).toEqual({
+      passwordPolicySet: expect.objectContaining({ value: false }),
+    });
+  });
+
   it('skips what it cannot place or does not read, saying why', async () => {
     const unread = runFolder({ name: 'asg', resource: 'aws.asg' }, [{ AutoScalingGroupName: 'x' }]);
     expect((await read(unread)).coverage.skipped).toEqual([

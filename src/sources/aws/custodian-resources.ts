@@ -1,6 +1,7 @@
-import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Origin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { CustodianRun } from '../custodian-metadata.ts';
 import type { ReadContext } from '../format.ts';
+import { accountSummaryFacts } from './account-summary.ts';
 import { describeEntryItem, instanceEntry } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
@@ -8,6 +9,7 @@ import { configItemsToResources } from './config-items-reader.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
+import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
 
 /**
@@ -104,12 +106,14 @@ export function* custodianAwsResources(
         yield bucket.regionKnown ? resource : { ...resource, region: UNKNOWN_REGION };
       continue;
     }
-    if (!api) {
+    if (run.resource === 'aws.account') yield accountRecord(entry, place.account, { file: ctx.file, index });
+    else if (api) {
+      const described = api.member === 'Reservations' ? instanceEntry(entry, undefined) : entry;
+      yield* configItemsToResources([withAnnotations(api, described, place)], ctx, false, index, answer);
+    } else {
       ctx.skip(`${run.resource}: a Cloud Custodian resource type kansa does not read`, { index });
       continue;
     }
-    const described = api.member === 'Reservations' ? instanceEntry(entry, undefined) : entry;
-    yield* configItemsToResources([withAnnotations(api, described, place)], ctx, false, index, answer);
     const report = asRecord(entry['c7n:credential-report']);
     if (report) {
       const user = credentialReportRowToResource(reportRow(report), { file: ctx.file, index });
@@ -130,6 +134,31 @@ export function* custodianAwsResources(
       );
     }
   }
+}
+
+/**
+ * An aws.account record (`{account_id, account_name}`, c7n/resources/account.py get_account) with
+ * what its filters annotated: the password-policy filter's `c7n:password_policy` (the
+ * GetAccountPasswordPolicy policy with `PasswordPolicyConfigured` true, or that flag alone,
+ * false, where IAM answered NoSuchEntity; versions before the flag raised on NoSuchEntity) and
+ * the iam-summary filter's `c7n:iam_summary` (GetAccountSummary's SummaryMap). Its credential
+ * filter's `c7n:credential-report`, the `<root_account>` row, is read as users' rows are.
+ */
+function accountRecord(entry: Record<string, unknown>, runAccount: string, origin: Origin): Resource {
+  const account = typeof entry['account_id'] === 'string' ? entry['account_id'] : runAccount;
+  const policy = asRecord(entry['c7n:password_policy']);
+  const summary = asRecord(entry['c7n:iam_summary']);
+  const settings = policy && Object.keys(policy).some((key) => key !== 'PasswordPolicyConfigured');
+  return accountResource(
+    account,
+    {
+      ...(policy?.['PasswordPolicyConfigured'] === false
+        ? noPolicy()
+        : settings && readPasswordPolicySettings(policy, 'api', 'c7n:password_policy.')),
+      ...(summary && accountSummaryFacts(summary)),
+    },
+    origin,
+  );
 }
 
 /** A describe entry's item, with the settings Custodian's filters annotated on it. */
