@@ -202,3 +202,42 @@ describe('AWS ECR repositories (Config spells EncryptionConfiguration in CloudFo
     ]);
   });
 });
+
+describe('AWS ElastiCache (AtRestEncryptionEnabled; the key is on the replication group)', () => {
+  const CLASS_2 = { confidentiality: '2' };
+  const arnOf = (kind: string, name: string) =>
+    `arn:aws:elasticache:ap-northeast-1:${ACCOUNT}:${kind}:${name}`;
+  const caches = readRecords(
+    awsConfigSnapshotFormat,
+    snapshotDocument([
+      kmsKeyItem(CMK, { keyManager: 'CUSTOMER', keyState: 'Enabled', origin: 'AWS_KMS' }),
+      snapshotItem(
+        'AWS::ElastiCache::CacheCluster',
+        'plain',
+        { cacheClusterId: 'plain', atRestEncryptionEnabled: false },
+        { arn: arnOf('cluster', 'plain'), tags: CLASS_2 },
+      ),
+      snapshotItem(
+        'AWS::ElastiCache::CacheCluster',
+        'member',
+        { cacheClusterId: 'member', replicationGroupId: 'group', atRestEncryptionEnabled: true },
+        { arn: arnOf('cluster', 'member'), tags: CLASS_2 },
+      ),
+      snapshotItem(
+        'AWS::ElastiCache::ReplicationGroup',
+        'group',
+        { ReplicationGroupId: 'group', AtRestEncryptionEnabled: true, KmsKeyId: keyArn(CMK) },
+        { arn: arnOf('replicationgroup', 'group'), tags: CLASS_2 },
+      ),
+    ]),
+  );
+  const verdict = (arn: string) => evaluate(cmkAtRest, caches, arn).status;
+
+  it('fails a cluster without at-rest encryption; a member cluster is unknown, its group judged by its key', () => {
+    expect(
+      [arnOf('cluster', 'plain'), arnOf('cluster', 'member'), arnOf('replicationgroup', 'group')].map(
+        verdict,
+      ),
+    ).toEqual(['FAIL', 'UNKNOWN', 'PASS']);
+  });
+});

@@ -217,3 +217,13 @@ export function ecrRepositoryFacts(item: ConfigItem): AwsEncryptedStoreFacts {
     ? { encrypted, kmsKeyId: explicit(key, keyPath), customerManagedKey: customerManagedKeyOf(key, keyPath) }
     : { encrypted, customerManagedKey: derived(false, explicit(type, typePath)) };
 }
+
+/**
+ * AWS::ElastiCache::CacheCluster and ::ReplicationGroup (`AtRestEncryptionEnabled`, and on a
+ * replication group `KmsKeyId`): a cache cluster's key is its replication group's, so an
+ * encrypted cluster's key is unknown from its own record.
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html
+ */
+export function elastiCacheFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  return encryptedStoreFacts(item, { encrypted: 'AtRestEncryptionEnabled', kmsKeyId: 'KmsKeyId' });
+}
