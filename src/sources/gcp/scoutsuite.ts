@@ -82,10 +82,7 @@ export function* gcpScoutSuiteResources(
     for (const [, fn] of membersOf(scope.functions_v1)) {
       const read = functionAsset(project, fn);
       if (read) yield readAsset(read, origin);
-      else
-        ctx.skip(
-          `a ScoutSuite functions functions_v1 entry without its name or location (${project})`,
-        );
+      else ctx.skip(`a ScoutSuite functions functions_v1 entry without its name or location (${project})`);
     }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
