@@ -6,6 +6,7 @@ import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject, type JsonObject } from './json.ts';
+import { projectBindingsResource } from './scoutsuite-iam.ts';
 import { assetToResource } from './to-resource.ts';
 
 /**
@@ -18,8 +19,9 @@ import { assetToResource } from './to-resource.ts';
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
  * authorized networks, automated backups; no region) and service accounts' keys (type and
  * validity; not whether one is disabled), GKE clusters (legacy ABAC, whether logs are sent) and
- * BigQuery datasets (location, default key, access entries) and 1st gen Cloud Functions with an
- * HTTPS trigger (ingress, the IAM policy's bindings). What
+ * BigQuery datasets (location, default key, access entries), 1st gen Cloud Functions with an
+ * HTTPS trigger (ingress, the IAM policy's bindings) and the projects' IAM bindings, as grants a
+ * project holds at least (scoutsuite-iam.ts). What
  * ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
@@ -55,6 +57,10 @@ export function* gcpScoutSuiteResources(
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
     }
+  for (const [project, scope] of scopesOf(services.iam, 'projects')) {
+    const bindings = membersOf(scope.bindings).map(([, binding]) => binding);
+    if (bindings.length > 0) yield projectBindingsResource(project, bindings, origin);
+  }
   for (const [project, scope] of scopesOf(services.iam, 'projects'))
     for (const [, account] of membersOf(scope.service_accounts))
       for (const [, key] of membersOf(account.keys)) {
@@ -93,7 +99,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   computeengine: ['firewalls'],
   kms: ['keyrings'],
   cloudsql: ['instances'],
-  iam: ['service_accounts'],
+  iam: ['service_accounts', 'bindings'],
   kubernetesengine: ['clusters', 'zones'],
   bigquery: ['datasets'],
   functions: ['functions_v1'],

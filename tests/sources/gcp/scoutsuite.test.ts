@@ -405,4 +405,49 @@ describe('ScoutSuite Google Cloud results', () => {
     );
     expect(files[0]?.notes?.map((n) => n.note).join('\n') ?? '').toContain('functions_v2');
   });
+
+  it("reads the project's IAM bindings as grants it holds at least; its whole policy, which ScoutSuite cuts, unknown", async () => {
+    const members = (groups: Record<string, string[]>) => ({
+      users: [],
+      groups: [],
+      service_accounts: [],
+      domains: [],
+      ...groups,
+    });
+    const { resources } = await read({
+      iam: projects('bindings', {
+        'scoutid-owner': {
+          id: 'scoutid-owner',
+          name: 'owner',
+          custom_role: false,
+          members: members({ users: ['a@example.co.jp'], groups: ['admins@example.co.jp'] }),
+          title: 'Owner',
+        },
+        'scoutid-deployer': {
+          id: 'scoutid-deployer',
+          name: 'deployer',
+          custom_role: true,
+          members: members({ service_accounts: [`deploy@${PROJECT}.iam.gserviceaccount.com`] }),
+        },
+        // Only members of a type ScoutSuite drops (principalSet://): no grant kept.
+        'scoutid-viewer': { id: 'scoutid-viewer', name: 'viewer', custom_role: false, members: members({}) },
+      }),
+    });
+    const project = resources.find(
+      (r) => r.id === `//cloudresourcemanager.googleapis.com/projects/${PROJECT}`,
+    )!;
+    expect([project.kansaType, project.account]).toEqual(['account', PROJECT]);
+    expect(project.facts.grantedBindings).toMatchObject({
+      source: 'explicit',
+      path: 'bindings',
+      value: [
+        { role: 'roles/owner', members: ['user:a@example.co.jp', 'group:admins@example.co.jp'] },
+        {
+          role: `projects/${PROJECT}/roles/deployer`,
+          members: [`serviceAccount:deploy@${PROJECT}.iam.gserviceaccount.com`],
+        },
+      ],
+    });
+    expect(project.facts.bindings?.source).toBe('unknown');
+  });
 });
