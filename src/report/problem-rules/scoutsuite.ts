@@ -28,7 +28,7 @@ export const SCOUTSUITE_RULES: readonly Rule[] = [
   ],
   [
     /a ScoutSuite iam service account key without its id or account's email \(([^)]*)\)/g,
-    'ScoutSuite の iam のサービス アカウント キーに ID またはアカウントのメール アドレスがありません（$1）',
+    'ScoutSuite の iam のサービスアカウント キーに ID またはアカウントのメール アドレスがありません（$1）',
   ],
   [/a ScoutSuite S3 bucket without its name/g, 'ScoutSuite の S3 バケットに名前がありません'],
   [/a ScoutSuite RDS instance without its name/g, 'ScoutSuite の RDS インスタンスに名前がありません'],
