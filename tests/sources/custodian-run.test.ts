@@ -232,6 +232,89 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     expect(listed.resources[0]?.picked).toBeUndefined();
   });
 
+  it('reads queues, topics and repositories as their describe entries, and instances without their reservation', async () => {
+    const key = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0c7a1e2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d`;
+    const queues = runFolder({ name: 'sqs', resource: 'aws.sqs' }, [
+      {
+        QueueArn: `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:q-sse`,
+        SqsManagedSseEnabled: 'true',
+        QueueUrl: `https://sqs.ap-northeast-1.amazonaws.com/${ACCOUNT}/q-sse`,
+        Tags: [{ Key: 'confidentiality', Value: '2' }],
+      },
+    ]);
+    expect((await read(queues)).resources).toMatchObject([
+      { nativeType: 'AWS::SQS::Queue', facts: { customerManagedKey: { value: false } } },
+    ]);
+    // Both answer with `Attributes`: the policy's type says which one a topic's record is.
+    const topics = runFolder({ name: 'sns', resource: 'aws.sns' }, [
+      { TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:t`, Owner: ACCOUNT, KmsMasterKeyId: key },
+    ]);
+    expect((await read(topics)).resources).toMatchObject([
+      { nativeType: 'AWS::SNS::Topic', facts: { kmsKeyId: { value: key } } },
+    ]);
+    const repositories = runFolder({ name: 'ecr', resource: 'aws.ecr' }, [
+      {
+        repositoryArn: `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/base`,
+        repositoryName: 'base',
+        encryptionConfiguration: { encryptionType: 'AES256' },
+      },
+    ]);
+    expect((await read(repositories)).resources).toMatchObject([
+      {
+        nativeType: 'AWS::ECR::Repository',
+        facts: {
+          customerManagedKey: { value: false, path: 'configuration.EncryptionConfiguration.EncryptionType' },
+        },
+      },
+    ]);
+    const instances = runFolder({ name: 'ec2', resource: 'aws.ec2' }, [
+      { InstanceId: 'i-0a1', Placement: { AvailabilityZone: 'ap-northeast-1c' }, State: { Name: 'running' } },
+    ]);
+    expect((await read(instances)).resources).toMatchObject([
+      { nativeType: 'AWS::EC2::Instance', account: ACCOUNT, region: 'ap-northeast-1' },
+    ]);
+  });
+
+  it("reads aws.account's password policy and account summary annotations; a policy not configured is none", async () => {
+    const weak = runFolder(
+      {
+        name: 'pw',
+        resource: 'account',
+        filters: [{ type: 'password-policy', key: 'RequireSymbols', value: false }],
+      },
+      [
+        {
+          account_id: ACCOUNT,
+          account_name: 'main',
+          'c7n:password_policy': {
+            MinimumPasswordLength: 8,
+            RequireSymbols: false,
+            PasswordPolicyConfigured: true,
+          },
+          'c7n:iam_summary': { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 },
+        },
+      ],
+    );
+    const [account] = (await read(weak)).resources;
+    expect(account).toMatchObject({
+      id: `arn:aws:iam::${ACCOUNT}:root`,
+      kansaType: 'account',
+      facts: {
+        passwordPolicySet: { value: true },
+        passwordMinimumLength: { value: 8, path: 'c7n:password_policy.MinimumPasswordLength' },
+        rootMfaActive: { value: true },
+        rootAccessKeyActive: { value: false },
+      },
+    });
+    expect(account?.picked).toBeUndefined();
+    const none = runFolder({ name: 'none', resource: 'aws.account' }, [
+      { account_id: ACCOUNT, account_name: '', 'c7n:password_policy': { PasswordPolicyConfigured: false } },
+    ]);
+    expect((await read(none)).resources[0]?.facts).toEqual({
+      passwordPolicySet: expect.objectContaining({ value: false }),
+    });
+  });
+
   it('skips what it cannot place or does not read, saying why', async () => {
     const unread = runFolder({ name: 'asg', resource: 'aws.asg' }, [{ AutoScalingGroupName: 'x' }]);
     expect((await read(unread)).coverage.skipped).toEqual([

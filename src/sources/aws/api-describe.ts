@@ -279,17 +279,22 @@ function instancesOf(reservations: unknown): unknown {
     if (!Array.isArray(instances)) return [];
     return instances.flatMap((item) => {
       const instance = asRecord(item);
-      if (!instance) return [];
-      const zone = asRecord(instance['Placement'])?.['AvailabilityZone'];
-      return [
-        {
-          ...instance,
-          ...(typeof reservation?.['OwnerId'] === 'string' && { OwnerId: reservation['OwnerId'] }),
-          ...(typeof zone === 'string' && { AvailabilityZone: zone }),
-        },
-      ];
+      return instance ? [instanceEntry(instance, reservation?.['OwnerId'])] : [];
     });
   });
+}
+
+/** An instance with its reservation's owning account (where known) and its zone beside it. */
+export function instanceEntry(
+  instance: Readonly<Record<string, unknown>>,
+  owner: unknown,
+): Record<string, unknown> {
+  const zone = asRecord(instance['Placement'])?.['AvailabilityZone'];
+  return {
+    ...instance,
+    ...(typeof owner === 'string' && { OwnerId: owner }),
+    ...(typeof zone === 'string' && { AvailabilityZone: zone }),
+  };
 }
 
 /** The entry's ARN: its own, or the one its fields make. */

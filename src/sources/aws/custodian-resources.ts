@@ -1,39 +1,60 @@
-import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Origin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { CustodianRun } from '../custodian-metadata.ts';
 import type { ReadContext } from '../format.ts';
-import { describeEntryItem } from './api-describe.ts';
+import { accountSummaryFacts } from './account-summary.ts';
+import { describeEntryItem, instanceEntry } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
+import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
 
 /**
  * Cloud Custodian's AWS resource types whose records are a describe API's entries as the CLI
  * prints them (its `enum_spec` / `detail_spec` answers, plus `Tags` from its universal augment),
- * by the response member that lists them (describe-apis.ts): each read as that API's entry is.
+ * by the response member that lists them and, where two APIs answer with that member, the
+ * resource type (describe-apis.ts): each read as that API's entry is. aws.sqs's records are
+ * GetQueueAttributes' `Attributes` (All) with the `QueueUrl` and `Tags`, aws.sns's
+ * GetTopicAttributes' with `Tags`; aws.ec2's are DescribeInstances' instances, without their
+ * reservation (so without its `OwnerId`: the run's account places them).
  * https://github.com/cloud-custodian/cloud-custodian/tree/main/c7n/resources
  */
-const DESCRIBED: Readonly<Record<string, string>> = {
-  'aws.rds': 'DBInstances',
-  'aws.rds-cluster': 'DBClusters',
-  'aws.rds-snapshot': 'DBSnapshots',
-  'aws.cloudtrail': 'trailList',
-  'aws.log-group': 'logGroups',
-  'aws.kms-key': 'KeyMetadata',
-  'aws.eks': 'cluster',
-  'aws.lambda': 'Functions',
-  'aws.ebs': 'Volumes',
-  'aws.ebs-snapshot': 'Snapshots',
-  'aws.vpc': 'Vpcs',
-  'aws.flow-log': 'FlowLogs',
-  'aws.security-group': 'SecurityGroups',
-  'aws.iam-user': 'Users',
-  'aws.iam-role': 'Roles',
-  'aws.dynamodb-table': 'Table',
-  'aws.secrets-manager': 'SecretList',
+const DESCRIBED: Readonly<Record<string, readonly [member: string, resourceType?: string]>> = {
+  'aws.rds': ['DBInstances'],
+  'aws.rds-cluster': ['DBClusters'],
+  'aws.rds-snapshot': ['DBSnapshots'],
+  'aws.rds-cluster-snapshot': ['DBClusterSnapshots'],
+  'aws.cloudtrail': ['trailList'],
+  'aws.log-group': ['logGroups'],
+  'aws.kms-key': ['KeyMetadata'],
+  'aws.eks': ['cluster'],
+  'aws.lambda': ['Functions'],
+  'aws.ebs': ['Volumes'],
+  'aws.ebs-snapshot': ['Snapshots'],
+  'aws.ec2': ['Reservations'],
+  'aws.vpc': ['Vpcs'],
+  'aws.flow-log': ['FlowLogs'],
+  'aws.security-group': ['SecurityGroups'],
+  'aws.iam-user': ['Users'],
+  'aws.iam-role': ['Roles'],
+  'aws.iam-policy': ['Policies'],
+  'aws.dynamodb-table': ['Table'],
+  'aws.secrets-manager': ['SecretList'],
+  'aws.sqs': ['Attributes', 'AWS::SQS::Queue'],
+  'aws.sns': ['Attributes', 'AWS::SNS::Topic'],
+  'aws.ecr': ['repositories'],
+  'aws.efs': ['FileSystems', 'AWS::EFS::FileSystem'],
+  'aws.fsx': ['FileSystems', 'AWS::FSx::FileSystem'],
+  'aws.redshift': ['Clusters'],
+  'aws.cache-cluster': ['CacheClusters'],
+  'aws.elasticache-group': ['ReplicationGroups'],
+  'aws.elasticsearch': ['DomainStatusList', 'AWS::Elasticsearch::Domain'],
+  'aws.workspaces': ['Workspaces'],
+  'aws.kafka': ['ClusterInfoList'],
+  'aws.backup-vault': ['BackupVaultList'],
 };
 
 const FLOW_LOGS = DESCRIBE_APIS.find((api) => api.member === 'FlowLogs');
@@ -58,8 +79,13 @@ export function* custodianAwsResources(
     ...(run.region && { region: run.region }),
   };
   const answer = run.startedAt === undefined ? {} : { describedAt: run.startedAt };
-  const member = DESCRIBED[run.resource];
-  const api = member === undefined ? undefined : DESCRIBE_APIS.find((each) => each.member === member);
+  const described = DESCRIBED[run.resource];
+  const api = described
+    ? DESCRIBE_APIS.find(
+        (each) =>
+          each.member === described[0] && (described[1] === undefined || each.resourceType === described[1]),
+      )
+    : undefined;
   for (const [index, raw] of document.entries()) {
     const entry = asRecord(raw);
     if (!entry) {
@@ -80,11 +106,14 @@ export function* custodianAwsResources(
         yield bucket.regionKnown ? resource : { ...resource, region: UNKNOWN_REGION };
       continue;
     }
-    if (!api) {
+    if (run.resource === 'aws.account') yield accountRecord(entry, place.account, { file: ctx.file, index });
+    else if (api) {
+      const described = api.member === 'Reservations' ? instanceEntry(entry, undefined) : entry;
+      yield* configItemsToResources([withAnnotations(api, described, place)], ctx, false, index, answer);
+    } else {
       ctx.skip(`${run.resource}: a Cloud Custodian resource type kansa does not read`, { index });
       continue;
     }
-    yield* configItemsToResources([withAnnotations(api, entry, place)], ctx, false, index, answer);
     const report = asRecord(entry['c7n:credential-report']);
     if (report) {
       const user = credentialReportRowToResource(reportRow(report), { file: ctx.file, index });
@@ -105,6 +134,31 @@ export function* custodianAwsResources(
       );
     }
   }
+}
+
+/**
+ * An aws.account record (`{account_id, account_name}`, c7n/resources/account.py get_account) with
+ * what its filters annotated: the password-policy filter's `c7n:password_policy` (the
+ * GetAccountPasswordPolicy policy with `PasswordPolicyConfigured` true, or that flag alone,
+ * false, where IAM answered NoSuchEntity; versions before the flag raised on NoSuchEntity) and
+ * the iam-summary filter's `c7n:iam_summary` (GetAccountSummary's SummaryMap). Its credential
+ * filter's `c7n:credential-report`, the `<root_account>` row, is read as users' rows are.
+ */
+function accountRecord(entry: Record<string, unknown>, runAccount: string, origin: Origin): Resource {
+  const account = typeof entry['account_id'] === 'string' ? entry['account_id'] : runAccount;
+  const policy = asRecord(entry['c7n:password_policy']);
+  const summary = asRecord(entry['c7n:iam_summary']);
+  const settings = policy && Object.keys(policy).some((key) => key !== 'PasswordPolicyConfigured');
+  return accountResource(
+    account,
+    {
+      ...(policy?.['PasswordPolicyConfigured'] === false
+        ? noPolicy()
+        : settings && readPasswordPolicySettings(policy, 'api', 'c7n:password_policy.')),
+      ...(summary && accountSummaryFacts(summary)),
+    },
+    origin,
+  );
 }
 
 /** A describe entry's item, with the settings Custodian's filters annotated on it. */

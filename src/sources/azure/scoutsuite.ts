@@ -23,8 +23,8 @@ import { inheritedBy } from './inherited-assignments.ts';
  * scope, its principal's type unknown where ScoutSuite writes "None"; each user by object id with
  * its `user_type` and sign-in name). App Service web apps are read with what ScoutSuite keeps of
  * them (`https_only`, the configuration's minimum TLS version), Defender for Cloud's plans with their
- * tier. SQL databases, database servers, role definitions, Defender's other settings and monitoring
- * settings are not read yet (noted).
+ * tier, MySQL and PostgreSQL single servers with their SSL enforcement. SQL databases, role
+ * definitions, Defender's other settings and monitoring settings are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
@@ -85,6 +85,18 @@ export function* azureScoutSuiteResources(
     }
   for (const [subscription, scope] of scopesOf(services.sqldatabase, 'subscriptions'))
     for (const [, server] of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
+  for (const [service, type] of SINGLE_SERVERS)
+    for (const [subscription, scope] of scopesOf(services[service], 'subscriptions'))
+      for (const [, server] of membersOf(scope.servers)) {
+        const settings = singleServerSettings(server);
+        const resource = read(armRecord(subscription, server, type, settings));
+        if (resource)
+          yield {
+            ...resource,
+            region: '',
+            facts: keptOnly(resource.facts, settings, 'properties', SINGLE_SERVER_NOT_KEPT),
+          };
+      }
   for (const [subscription, scope] of scopesOf(services.appservice, 'subscriptions'))
     for (const [, app] of membersOf(scope.web_apps)) {
       const settings = webAppSettings(app);
@@ -129,6 +141,8 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   storageaccounts: ['storage_accounts'],
   virtualmachines: ['disks', 'instances'],
   sqldatabase: ['servers'],
+  mysqldatabase: ['servers'],
+  postgresqldatabase: ['servers'],
   appservice: ['web_apps'],
   rbac: ['role_assignments'],
   securitycenter: ['pricings'],
@@ -362,6 +376,27 @@ function* sqlServerResources(
     if (child) yield child;
   }
 }
+
+/** The services of Azure Database for MySQL and PostgreSQL single servers, by the servers' ARM type. */
+const SINGLE_SERVERS = [
+  ['mysqldatabase', 'Microsoft.DBforMySQL/servers'],
+  ['postgresqldatabase', 'Microsoft.DBforPostgreSQL/servers'],
+] as const;
+
+/**
+ * mysqldatabase/mysql_servers.py and postgresqldatabase/postgresql_servers.py keep of a single
+ * server its name, resource group, tags and `ssl_enforcement` (Enabled / Disabled, null where the
+ * SDK had none): not its location, minimal TLS version, public network access or BYOK state. The
+ * PostgreSQL server's children (its firewall rules, its log_* parameters) are not read.
+ */
+function singleServerSettings(server: Record<string, unknown>): JsonObject {
+  return typeof server.ssl_enforcement === 'string' ? { sslEnforcement: server.ssl_enforcement } : {};
+}
+
+const SINGLE_SERVER_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は MySQL / PostgreSQL サーバーのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the MySQL / PostgreSQL server",
+};
 
 const VM_NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果は仮想マシンのこの設定を保持しません',

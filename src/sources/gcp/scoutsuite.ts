@@ -6,6 +6,7 @@ import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject, type JsonObject } from './json.ts';
+import { projectBindingsResource } from './scoutsuite-iam.ts';
 import { assetToResource } from './to-resource.ts';
 
 /**
@@ -18,7 +19,9 @@ import { assetToResource } from './to-resource.ts';
  * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
  * authorized networks, automated backups; no region) and service accounts' keys (type and
  * validity; not whether one is disabled), GKE clusters (legacy ABAC, whether logs are sent) and
- * BigQuery datasets (location, default key, access entries). What
+ * BigQuery datasets (location, default key, access entries), 1st gen Cloud Functions with an
+ * HTTPS trigger (ingress, the IAM policy's bindings) and the projects' IAM bindings, as grants a
+ * project holds at least (scoutsuite-iam.ts). What
  * ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
@@ -54,6 +57,10 @@ export function* gcpScoutSuiteResources(
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
     }
+  for (const [project, scope] of scopesOf(services.iam, 'projects')) {
+    const bindings = membersOf(scope.bindings).map(([, binding]) => binding);
+    if (bindings.length > 0) yield projectBindingsResource(project, bindings, origin);
+  }
   for (const [project, scope] of scopesOf(services.iam, 'projects'))
     for (const [, account] of membersOf(scope.service_accounts))
       for (const [, key] of membersOf(account.keys)) {
@@ -77,6 +84,12 @@ export function* gcpScoutSuiteResources(
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite bigquery datasets entry without its name (${project})`);
     }
+  for (const [project, scope] of scopesOf(services.functions, 'projects'))
+    for (const [, fn] of membersOf(scope.functions_v1)) {
+      const read = functionAsset(project, fn);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite functions functions_v1 entry without its name or location (${project})`);
+    }
   noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
@@ -86,9 +99,10 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   computeengine: ['firewalls'],
   kms: ['keyrings'],
   cloudsql: ['instances'],
-  iam: ['service_accounts'],
+  iam: ['service_accounts', 'bindings'],
   kubernetesengine: ['clusters', 'zones'],
   bigquery: ['datasets'],
+  functions: ['functions_v1'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -411,5 +425,43 @@ function datasetAsset(project: string, dataset: JsonObject) {
     },
     // ScoutSuite keeps the default key's name, null for none: no key is not set.
     none: key === null ? ['defaultEncryptionConfiguration.kmsKeyName'] : [],
+  };
+}
+
+/** A 1st gen function's HTTPS trigger URL: `https://<region>-<project>.cloudfunctions.net/<name>`. */
+const FUNCTION_URL = /^https:\/\/([a-z]+-[a-z]+\d+)-[^/]+\.cloudfunctions\.net\//;
+
+/**
+ * functions/functions_v1.py: `name` (the last part of the function's full name, so no region),
+ * `url` (the HTTPS trigger's, null for an event-driven function), `ingress_settings` and
+ * `bindings`, the function's IAM policy bindings as the API gives them (`[{role, members}]`),
+ * `[]` when getIamPolicy failed as when the policy binds no one: none is then a policy not read
+ * (unknown). The region is read from the URL; a function without one cannot be named. A 2nd gen
+ * function (functions_v2) is invoked through its Cloud Run service, which ScoutSuite neither names
+ * nor lists, and its URL is the service's: not read (noted).
+ */
+function functionAsset(project: string, fn: JsonObject) {
+  const region = typeof fn.url === 'string' ? FUNCTION_URL.exec(fn.url)?.[1] : undefined;
+  if (typeof fn.name !== 'string' || fn.name === '' || !region) return undefined;
+  const name = `projects/${project}/locations/${region}/functions/${fn.name}`;
+  const bindings = Array.isArray(fn.bindings) ? fn.bindings : [];
+  const data: JsonObject = {
+    name,
+    httpsTrigger: { url: fn.url },
+    ...(typeof fn.ingress_settings === 'string' && { ingressSettings: fn.ingress_settings }),
+  };
+  return {
+    asset: {
+      name: `//cloudfunctions.googleapis.com/${name}`,
+      assetType: 'cloudfunctions.googleapis.com/CloudFunction',
+      ancestors: [],
+      resource: {
+        data,
+        dataPath: DATA_PATH,
+        location: region,
+        parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+      },
+      ...(bindings.length > 0 && { iamPolicy: { policy: { bindings }, path: 'bindings' } }),
+    },
   };
 }

@@ -168,3 +168,76 @@ describe('AWS data-holding types', () => {
       ).toEqual([]);
   });
 });
+
+describe('AWS ECR repositories (Config spells EncryptionConfiguration in CloudFormation case)', () => {
+  const CLASS_2 = { confidentiality: '2' };
+  const repository = (name: string, encryption: Record<string, unknown> | undefined) => {
+    const arn = `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/${name}`;
+    const configuration = {
+      RepositoryName: name,
+      Arn: arn,
+      ...(encryption && { EncryptionConfiguration: encryption }),
+    };
+    return snapshotItem('AWS::ECR::Repository', name, configuration, { arn, name, tags: CLASS_2 });
+  };
+  const repositories = readRecords(
+    awsConfigSnapshotFormat,
+    snapshotDocument([
+      kmsKeyItem(CMK, { keyManager: 'CUSTOMER', keyState: 'Enabled', origin: 'AWS_KMS' }),
+      repository('with-cmk', { EncryptionType: 'KMS', KmsKey: keyArn(CMK) }),
+      repository('aws-managed', { EncryptionType: 'KMS' }),
+      repository('aes', { EncryptionType: 'AES256' }),
+      repository('unsaid', undefined),
+    ]),
+  );
+  const verdict = (name: string) =>
+    evaluate(cmkAtRest, repositories, `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/${name}`).status;
+
+  it("judges a repository's KMS key by the key's item; AES256 or KMS with no key named is AWS's key", () => {
+    expect(['with-cmk', 'aws-managed', 'aes', 'unsaid'].map(verdict)).toEqual([
+      'PASS',
+      'FAIL',
+      'FAIL',
+      'UNKNOWN',
+    ]);
+  });
+});
+
+describe('AWS ElastiCache (AtRestEncryptionEnabled; the key is on the replication group)', () => {
+  const CLASS_2 = { confidentiality: '2' };
+  const arnOf = (kind: string, name: string) =>
+    `arn:aws:elasticache:ap-northeast-1:${ACCOUNT}:${kind}:${name}`;
+  const caches = readRecords(
+    awsConfigSnapshotFormat,
+    snapshotDocument([
+      kmsKeyItem(CMK, { keyManager: 'CUSTOMER', keyState: 'Enabled', origin: 'AWS_KMS' }),
+      snapshotItem(
+        'AWS::ElastiCache::CacheCluster',
+        'plain',
+        { cacheClusterId: 'plain', atRestEncryptionEnabled: false },
+        { arn: arnOf('cluster', 'plain'), tags: CLASS_2 },
+      ),
+      snapshotItem(
+        'AWS::ElastiCache::CacheCluster',
+        'member',
+        { cacheClusterId: 'member', replicationGroupId: 'group', atRestEncryptionEnabled: true },
+        { arn: arnOf('cluster', 'member'), tags: CLASS_2 },
+      ),
+      snapshotItem(
+        'AWS::ElastiCache::ReplicationGroup',
+        'group',
+        { ReplicationGroupId: 'group', AtRestEncryptionEnabled: true, KmsKeyId: keyArn(CMK) },
+        { arn: arnOf('replicationgroup', 'group'), tags: CLASS_2 },
+      ),
+    ]),
+  );
+  const verdict = (arn: string) => evaluate(cmkAtRest, caches, arn).status;
+
+  it('fails a cluster without at-rest encryption; a member cluster is unknown, its group judged by its key', () => {
+    expect(
+      [arnOf('cluster', 'plain'), arnOf('cluster', 'member'), arnOf('replicationgroup', 'group')].map(
+        verdict,
+      ),
+    ).toEqual(['FAIL', 'UNKNOWN', 'PASS']);
+  });
+});

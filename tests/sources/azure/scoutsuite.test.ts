@@ -378,6 +378,62 @@ describe('ScoutSuite Azure results', () => {
     expect(files[0]?.notes?.map((n) => n.note).join('\n') ?? '').not.toContain('appservice');
   });
 
+  it('reads MySQL and PostgreSQL single servers with their ssl_enforcement only', async () => {
+    const server = (name: string, ssl: unknown) => ({
+      [`scoutid-${name}`]: {
+        id: `scoutid-${name}`,
+        name,
+        resource_group_name: RG,
+        ssl_enforcement: ssl,
+        tags: [],
+      },
+    });
+    const { resources, files } = await read({
+      mysqldatabase: {
+        subscriptions: {
+          [SUB]: { servers: { ...server('my-open', 'Disabled'), ...server('my-unread', null) } },
+        },
+      },
+      postgresqldatabase: {
+        subscriptions: {
+          [SUB]: {
+            servers: {
+              ...server('pg-tls', 'Enabled'),
+              ...server('pg-open', 'Disabled'),
+            },
+          },
+        },
+      },
+    });
+    const db = (name: string) => resources.find((r) => r.name === name)!;
+    expect([db('my-open').id, db('my-open').region]).toEqual([
+      `/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.dbformysql/servers/my-open`,
+      '',
+    ]);
+    expect(db('pg-open').id).toBe(
+      `/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.dbforpostgresql/servers/pg-open`,
+    );
+    // SSL not enforced takes plain connections: ScoutSuite's field decides, whatever the minimum.
+    for (const name of ['my-open', 'pg-open'])
+      expect(db(name).facts.minimalTlsVersion).toMatchObject({
+        source: 'explicit',
+        value: 'TLSEnforcementDisabled',
+        path: 'properties.sslEnforcement',
+      });
+    // Enforced, or not read: the minimal version is not kept, so never ARM's absent default.
+    for (const name of ['pg-tls', 'my-unread'])
+      for (const fact of [
+        'minimalTlsVersion',
+        'publicNetworkAccess',
+        'reachableFromInternet',
+        'customerManagedKey',
+      ])
+        expect(db(name).facts[fact]?.source, `${name} ${fact}`).toBe('unknown');
+    const notes = files[0]?.notes?.map((n) => n.note).join('\n') ?? '';
+    expect(notes).not.toContain('mysqldatabase');
+    expect(notes).not.toContain('postgresqldatabase');
+  });
+
   it("reads Defender for Cloud's plans (securitycenter pricings) by their ARM id, the tier only", async () => {
     const id = (plan: string) => `/subscriptions/${SUB}/providers/Microsoft.Security/pricings/${plan}`;
     const { resources } = await read({

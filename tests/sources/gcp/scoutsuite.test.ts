@@ -351,4 +351,103 @@ describe('ScoutSuite Google Cloud results', () => {
     ]).toEqual([true, ['0.0.0.0/0'], false]);
     expect([db.facts.sslMode?.source, db.facts.customerManagedKey?.source]).toEqual(['unknown', 'unknown']);
   });
+
+  it("reads 1st gen Cloud Functions: the region from the HTTPS URL, the policy's bindings, none kept as unknown", async () => {
+    const fn = (name: string, fields: Record<string, unknown>) => ({
+      [`scoutid-${name}`]: {
+        id: `scoutid-${name}`,
+        name,
+        status: 'ACTIVE',
+        url: `https://asia-northeast1-${PROJECT}.cloudfunctions.net/${name}`,
+        ingress_settings: 'ALLOW_ALL',
+        bindings: [],
+        labels: {},
+        ...fields,
+      },
+    });
+    const { resources, files } = await read({
+      functions: {
+        projects: {
+          [PROJECT]: {
+            functions_v1: {
+              ...fn('open', { bindings: [{ role: 'roles/cloudfunctions.invoker', members: ['allUsers'] }] }),
+              ...fn('unread', { ingress_settings: null }),
+              // An event-driven function: no URL, so no region to name it by.
+              ...fn('on-upload', { url: null, security_level: 'SECURE_ALWAYS' }),
+            },
+            // A 2nd gen function is invoked through its Cloud Run service, which ScoutSuite does not list.
+            functions_v2: fn('gen2', { url: 'https://gen2-7kq3xv2mha-an.a.run.app' }),
+          },
+        },
+      },
+    });
+    const fnOf = (name: string) =>
+      resources.find((r) => r.name.endsWith(`/functions/${name}`) || r.name === name);
+    const open = fnOf('open')!;
+    expect([open.id, open.region, open.kansaType]).toEqual([
+      `//cloudfunctions.googleapis.com/projects/${PROJECT}/locations/asia-northeast1/functions/open`,
+      'asia-northeast1',
+      'compute.serverless',
+    ]);
+    expect(open.facts.publicBindings).toMatchObject({
+      source: 'explicit',
+      value: [{ role: 'roles/cloudfunctions.invoker', member: 'allUsers' }],
+    });
+    expect(open.facts.ingress).toMatchObject({ source: 'explicit', value: 'all' });
+    // `bindings: []` is no binding and a failed getIamPolicy alike; an ingress not kept is not the API's default.
+    expect([fnOf('unread')?.facts.publicBindings, fnOf('unread')?.facts.ingress?.source]).toEqual([
+      undefined,
+      'unknown',
+    ]);
+    expect(fnOf('on-upload')).toBeUndefined();
+    expect(JSON.stringify(files[0]?.skipped)).toContain(
+      'functions functions_v1 entry without its name or location',
+    );
+    expect(files[0]?.notes?.map((n) => n.note).join('\n') ?? '').toContain('functions_v2');
+  });
+
+  it("reads the project's IAM bindings as grants it holds at least; its whole policy, which ScoutSuite cuts, unknown", async () => {
+    const members = (groups: Record<string, string[]>) => ({
+      users: [],
+      groups: [],
+      service_accounts: [],
+      domains: [],
+      ...groups,
+    });
+    const { resources } = await read({
+      iam: projects('bindings', {
+        'scoutid-owner': {
+          id: 'scoutid-owner',
+          name: 'owner',
+          custom_role: false,
+          members: members({ users: ['a@example.co.jp'], groups: ['admins@example.co.jp'] }),
+          title: 'Owner',
+        },
+        'scoutid-deployer': {
+          id: 'scoutid-deployer',
+          name: 'deployer',
+          custom_role: true,
+          members: members({ service_accounts: [`deploy@${PROJECT}.iam.gserviceaccount.com`] }),
+        },
+        // Only members of a type ScoutSuite drops (principalSet://): no grant kept.
+        'scoutid-viewer': { id: 'scoutid-viewer', name: 'viewer', custom_role: false, members: members({}) },
+      }),
+    });
+    const project = resources.find(
+      (r) => r.id === `//cloudresourcemanager.googleapis.com/projects/${PROJECT}`,
+    )!;
+    expect([project.kansaType, project.account]).toEqual(['account', PROJECT]);
+    expect(project.facts.grantedBindings).toMatchObject({
+      source: 'explicit',
+      path: 'bindings',
+      value: [
+        { role: 'roles/owner', members: ['user:a@example.co.jp', 'group:admins@example.co.jp'] },
+        {
+          role: `projects/${PROJECT}/roles/deployer`,
+          members: [`serviceAccount:deploy@${PROJECT}.iam.gserviceaccount.com`],
+        },
+      ],
+    });
+    expect(project.facts.bindings?.source).toBe('unknown');
+  });
 });

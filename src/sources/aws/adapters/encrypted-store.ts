@@ -1,5 +1,5 @@
 import type { AwsEncryptedStoreFacts, AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import {
@@ -193,4 +193,37 @@ export function searchDomainFacts(item: ConfigItem): AwsEncryptedStoreFacts {
 
 export function efsFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   return encryptedStoreFacts(item, { encrypted: 'Encrypted', kmsKeyId: 'KmsKeyId' });
+}
+
+/**
+ * AWS::ECR::Repository: `EncryptionConfiguration` (`EncryptionType` AES256, KMS or KMS_DSSE, and
+ * `KmsKey`; describe-repositories spells them `encryptionConfiguration.{encryptionType, kmsKey}`).
+ * Every repository is encrypted: AES256 with an AWS owned key, KMS without a key named with the
+ * AWS managed `aws/ecr`.
+ * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfiguration.html
+ */
+export function ecrRepositoryFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  const typePath = 'configuration.EncryptionConfiguration.EncryptionType';
+  const configuration = asRecord(field(item.configuration, 'EncryptionConfiguration'));
+  const type = toStringValue(field(configuration, 'EncryptionType'));
+  if (type === undefined)
+    return { encrypted: absent(item, typePath), customerManagedKey: absent(item, typePath) };
+  const encrypted = derived(true, explicit(type, typePath));
+  if (type.toUpperCase() === 'AES256')
+    return { encrypted, customerManagedKey: derived(false, explicit(type, typePath)) };
+  const keyPath = 'configuration.EncryptionConfiguration.KmsKey';
+  const key = toStringValue(field(configuration, 'KmsKey'));
+  return key
+    ? { encrypted, kmsKeyId: explicit(key, keyPath), customerManagedKey: customerManagedKeyOf(key, keyPath) }
+    : { encrypted, customerManagedKey: derived(false, explicit(type, typePath)) };
+}
+
+/**
+ * AWS::ElastiCache::CacheCluster and ::ReplicationGroup (`AtRestEncryptionEnabled`, and on a
+ * replication group `KmsKeyId`): a cache cluster's key is its replication group's, so an
+ * encrypted cluster's key is unknown from its own record.
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html
+ */
+export function elastiCacheFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  return encryptedStoreFacts(item, { encrypted: 'AtRestEncryptionEnabled', kmsKeyId: 'KmsKeyId' });
 }
