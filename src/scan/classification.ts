@@ -1,7 +1,7 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import { type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
+import { isTagList, type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
 
 /**
  * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
@@ -33,10 +33,25 @@ export function classifier({
     }
     // A tag of the key the record does not tell may name any class, unless the class found is
     // already the highest, which the higher of two spellings keeps.
-    if (tagUnknown(resource, tagKey) && (found?.value ?? 0) < 3)
-      return unknown(`tags.${tagKey}`, unknownTagNote(resource));
+    if ((found?.value ?? 0) < 3) {
+      const unknownKey = unknownClassKey(resource, tagKey);
+      if (unknownKey !== undefined) return unknown(`tags.${unknownKey}`, unknownTagNote(resource));
+    }
     return found ?? byDefault;
   };
+}
+
+/**
+ * A classification key of the resource's tags that its record does not tell: the parameters'
+ * key, or one of the guideline's own (`機密性 = var.level` in a plan), which the tags read above
+ * take as the class as much as the parameters' key.
+ */
+function unknownClassKey(resource: Resource, tagKey: string): string | undefined {
+  if (tagUnknown(resource, tagKey)) return tagKey;
+  const { unknownTags } = resource;
+  return unknownTags !== undefined && isTagList(unknownTags)
+    ? unknownTags.find(namesClassification)
+    : undefined;
 }
 
 /**

@@ -91,6 +91,13 @@ describe('the classification tag', () => {
     expect(level).toMatchObject({ source: 'unknown', path: 'tags.confidentiality' });
   });
 
+  // A plan's `機密性 = var.level`: the guideline's own key, known only after apply, may name any class.
+  it('gives no class to a resource whose 機密性 tag is known only after apply', () => {
+    const pending = { ...resource({ owner: 'somebody' }), unknownTags: ['機密性'] };
+    const level = checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date()).classification(pending);
+    expect(level).toMatchObject({ source: 'unknown', path: 'tags.機密性' });
+  });
+
   it('reads the class of a resource whose records carry its tags in one of them', () => {
     const inventory = new Inventory();
     inventory.add({ ...resource({}), unknownTags: 'any' });
