@@ -123,8 +123,15 @@ export function* custodianAwsResources(
     const flowLogs = entry['c7n:flow-logs'];
     const vpcId = entry['VpcId'];
     if (FLOW_LOGS && Array.isArray(flowLogs) && typeof vpcId === 'string' && place.region) {
-      const items = flowLogs.map((flowLog) => describeEntryItem(FLOW_LOGS, asRecord(flowLog), place));
-      yield* configItemsToResources(items, ctx, false, index, answer);
+      // Every flow log is of the VPC's record: each is read (and skipped) at that record's index.
+      for (const flowLog of flowLogs)
+        yield* configItemsToResources(
+          [describeEntryItem(FLOW_LOGS, asRecord(flowLog), place)],
+          ctx,
+          false,
+          index,
+          answer,
+        );
       yield resourceFlowLogListing(
         place.account,
         place.region,
