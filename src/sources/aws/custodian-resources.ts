@@ -6,7 +6,7 @@ import { describeEntryItem, instanceEntry } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
-import { credentialReportRowToResource } from './credential-report.ts';
+import { credentialReportRowToResource, reportCell } from './credential-report.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
@@ -254,15 +254,18 @@ function s3Item(
  * no key there (c7n/resources/iam.py, CredentialReport.process_user_record).
  */
 function reportRow(report: Readonly<Record<string, unknown>>): Record<string, string> {
-  const cell = (value: unknown) =>
-    value === null ? 'N/A' : typeof value === 'boolean' ? String(value) : String(value ?? '');
   const row: Record<string, string> = {};
-  for (const [column, value] of Object.entries(report))
-    if (typeof value !== 'object' || value === null) row[column] = cell(value);
+  for (const [column, value] of Object.entries(report)) {
+    const cell = reportCell(value);
+    if (cell !== undefined) row[column] = cell;
+  }
   const keys = Array.isArray(report['access_keys']) ? report['access_keys'] : [];
   for (const slot of [1, 2]) {
     const key = asRecord(keys[slot - 1]) ?? { active: false, last_rotated: null, last_used_date: null };
-    for (const [part, value] of Object.entries(key)) row[`access_key_${slot}_${part}`] = cell(value);
+    for (const [part, value] of Object.entries(key)) {
+      const cell = reportCell(value);
+      if (cell !== undefined) row[`access_key_${slot}_${part}`] = cell;
+    }
   }
   return row;
 }
