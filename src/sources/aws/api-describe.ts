@@ -69,7 +69,8 @@ export const awsApiDescribeFormat: DocumentFormat = {
           ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
-      else read.push(...configItemsToResources([describeEntryItem(api, entry, place)], ctx, partial, index));
+      else if (entry)
+        read.push(...configItemsToResources([describeEntryItem(api, entry, place)], ctx, partial, index));
     }
     yield* isSelection(document, ctx.file) ? picked(read) : read;
     // The entries alone (`--query Roles`) may be a query's choice of them: no listing.
@@ -306,10 +307,9 @@ function withFunctionTags(record: Readonly<Record<string, unknown>>): unknown {
 /** A describe entry as the Config item of its API's type, placed by its ARN, else by `place`. */
 export function describeEntryItem(
   api: DescribeApi,
-  entry: Record<string, unknown> | undefined,
+  entry: Record<string, unknown>,
   place: PathPlace,
-): unknown {
-  if (!entry) return entry;
+): Record<string, unknown> {
   const arn = arnOfEntry(api, entry);
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   const owner = api.owner ? entry[api.owner] : undefined;

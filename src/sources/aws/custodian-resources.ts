@@ -124,14 +124,12 @@ export function* custodianAwsResources(
     const vpcId = entry['VpcId'];
     if (FLOW_LOGS && Array.isArray(flowLogs) && typeof vpcId === 'string' && place.region) {
       // Every flow log is of the VPC's record: each is read (and skipped) at that record's index.
-      for (const flowLog of flowLogs)
-        yield* configItemsToResources(
-          [describeEntryItem(FLOW_LOGS, asRecord(flowLog), place)],
-          ctx,
-          false,
-          index,
-          answer,
-        );
+      for (const flowLog of flowLogs) {
+        // One that is not an object is passed on as it is, skipped as no configuration item.
+        const flowLogEntry = asRecord(flowLog);
+        const item = flowLogEntry ? describeEntryItem(FLOW_LOGS, flowLogEntry, place) : flowLog;
+        yield* configItemsToResources([item], ctx, false, index, answer);
+      }
       yield resourceFlowLogListing(
         place.account,
         place.region,
@@ -170,7 +168,7 @@ function accountRecord(entry: Record<string, unknown>, runAccount: string, origi
 
 /** A describe entry's item, with the settings Custodian's filters annotated on it. */
 function withAnnotations(api: DescribeApi, entry: Record<string, unknown>, place: PathPlace): unknown {
-  const item = asRecord(describeEntryItem(api, entry, place)) ?? {};
+  const item = describeEntryItem(api, entry, place);
   const configuration = asRecord(item['configuration']) ?? {};
   const rotation = entry['KeyRotationEnabled'];
   // key-rotation-status keeps GetKeyRotationStatus's whole answer; a filter of old kept the flag.
