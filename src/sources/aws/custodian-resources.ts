@@ -10,7 +10,7 @@ import { credentialReportRowToResource, reportCell } from './credential-report.t
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
-import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
+import { aclSetting, bucketItem, loggingSetting, regionOfLocation } from './s3-bucket-answers.ts';
 
 /**
  * Cloud Custodian's AWS resource types whose records are a describe API's entries as the CLI
@@ -218,13 +218,8 @@ function s3Item(
   const policy = entry['Policy'];
   const supplementary = {
     ...((typeof policy === 'string' || policy === null) && { BucketPolicy: { policyText: policy } }),
-    ...(acl && { AccessControlList: { owner: acl['Owner'], grants: acl['Grants'] } }),
-    ...(logging && {
-      BucketLoggingConfiguration: {
-        destinationBucketName: logging['TargetBucket'] ?? null,
-        logFilePrefix: logging['TargetPrefix'] ?? null,
-      },
-    }),
+    ...(acl && aclSetting(acl)),
+    ...(logging && loggingSetting(logging)),
     ...(encryption && {
       ServerSideEncryptionConfiguration: encryption['ServerSideEncryptionConfiguration'] ?? null,
     }),
