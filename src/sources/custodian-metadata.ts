@@ -1,7 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { asRecord } from './aws/config-item.ts';
-import { toUtf8 } from './input-bytes.ts';
+import { readJsonFile } from './input-bytes.ts';
 
 /**
  * Cloud Custodian's run output (`custodian run -s <dir> policy.yml`): per policy,
@@ -46,7 +45,9 @@ const METADATA_MAX_BYTES = 16 << 20;
  */
 export function custodianRunOf(file: string, archived: boolean): CustodianRun | undefined {
   if (archived || path.basename(file) !== CUSTODIAN_RESOURCES) return undefined;
-  const metadata = readMetadata(path.join(path.dirname(file), CUSTODIAN_METADATA));
+  const metadata = asRecord(
+    readJsonFile(path.join(path.dirname(file), CUSTODIAN_METADATA), METADATA_MAX_BYTES),
+  );
   const policy = asRecord(metadata?.['policy']);
   const resource = policy?.['resource'];
   if (!metadata || !policy || typeof resource !== 'string' || resource === '') return undefined;
@@ -65,15 +66,6 @@ export function custodianRunOf(file: string, archived: boolean): CustodianRun | 
     ...(typeof region === 'string' && region !== '' && { region }),
     ...(typeof start === 'number' && Number.isFinite(start) && { startedAt: Math.round(start * 1000) }),
   };
-}
-
-function readMetadata(file: string): Record<string, unknown> | undefined {
-  try {
-    if (statSync(file).size > METADATA_MAX_BYTES) return undefined;
-    return asRecord(JSON.parse(toUtf8(readFileSync(file)).toString('utf8')));
-  } catch {
-    return undefined;
-  }
 }
 
 /** A policy's `filters` or `query`: a list with an entry, or (as Custodian also takes) one mapping. */

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { distinctTails } from '../base/distinct-tails.ts';
 import { InputError } from '../base/input-error.ts';
@@ -114,6 +114,22 @@ export function fileHead(file: string, bytes = ZIP_HEAD_BYTES): Buffer {
     return Buffer.alloc(0);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A JSON file beside the input (a template's parameters, a Custodian run's metadata.json) as its
+ * document; undefined when it is over maxBytes or cannot be read or parsed (its own reading, if
+ * any, says why).
+ */
+export function readJsonFile(file: string, maxBytes: number): unknown {
+  try {
+    if (statSync(file).size > maxBytes) return undefined;
+    // Windows PowerShell saves UTF-16 (Out-File): read as read-inputs reads the file itself.
+    const text = toUtf8(readFileSync(file)).toString('utf8');
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -32,19 +32,19 @@ export async function readDocument(
   }
   // Cloud Custodian's resources.json: its type and place are in the metadata.json beside it.
   const run = Array.isArray(document) ? custodianRunOf(ctx.file, ctx.archived === true) : undefined;
-  const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
   if (run && Array.isArray(document)) {
     coverage.format ??= CUSTODIAN_FORMAT;
-    await docFormat?.load?.();
-    count(
-      readCustodianRun(document, run, ctx, () =>
-        docFormat?.kind === 'document' && docFormat.provider === run.provider
-          ? docFormat.read(document, ctx)
-          : undefined,
-      ),
-    );
+    // AWS records are read by the run's own reader; another cloud's by that cloud's format.
+    const other =
+      run.provider === 'aws'
+        ? undefined
+        : INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+    const cloudFormat = other?.kind === 'document' && other.provider === run.provider ? other : undefined;
+    await cloudFormat?.load?.();
+    count(readCustodianRun(document, run, ctx, () => cloudFormat?.read(document, ctx)));
     return true;
   }
+  const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
   if (docFormat?.kind === 'document') {
     coverage.format ??= docFormat.id;
     await docFormat.load?.();

@@ -204,6 +204,24 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     });
   });
 
+  it("names the VPC's record where one of its c7n:flow-logs is skipped, not the record after it", async () => {
+    const vpc = (id: string, flowLogs: unknown[]) => ({
+      VpcId: id,
+      OwnerId: ACCOUNT,
+      'c7n:flow-logs': flowLogs,
+    });
+    const flowLog = { FlowLogId: 'fl-0c7n0001', ResourceId: 'vpc-0c7n000000000003', FlowLogStatus: 'ACTIVE' };
+    const file = runFolder(
+      { name: 'vpc', resource: 'aws.vpc', filters: [{ type: 'flow-logs', enabled: true }] },
+      [vpc('vpc-0c7n000000000003', ['not a flow log', flowLog]), vpc('vpc-0c7n000000000004', [])],
+    );
+    const { resources, coverage } = await read(file);
+    expect(coverage.skipped).toEqual([
+      { index: 0, reason: expect.stringContaining('not a configuration item') },
+    ]);
+    expect(resources.find((resource) => resource.kansaType === 'network.flow-log')?.origin.index).toBe(0);
+  });
+
   it("reads Azure's and Google Cloud's records with those clouds' readers, picked where the policy filtered", async () => {
     const account = (name: string) => ({
       id: `/subscriptions/3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/${name}`,

@@ -34,6 +34,10 @@ export const SCOUTSUITE_RULES: readonly Rule[] = [
   [/a ScoutSuite RDS instance without its name/g, 'ScoutSuite の RDS インスタンスに名前がありません'],
   [/a ScoutSuite CloudTrail trail without its name/g, 'ScoutSuite の CloudTrail 証跡に名前がありません'],
   [
+    /ScoutSuite securitycenter pricing: no name/g,
+    'ScoutSuite の securitycenter の pricing の項目に名前がありません',
+  ],
+  [
     /ScoutSuite S3 bucket (\S+): no region \(GetBucketLocation failed in its run\)/g,
     'ScoutSuite の S3 バケット $1 にリージョンがありません（ScoutSuite の実行時に GetBucketLocation が失敗しました）',
   ],

@@ -70,7 +70,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
           ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
-      else {
+      else if (entry) {
         const resources = [
           ...configItemsToResources([describeEntryItem(api, entry, place)], ctx, partial, index),
         ];
@@ -314,10 +314,9 @@ function withFunctionTags(record: Readonly<Record<string, unknown>>): unknown {
 /** A describe entry as the Config item of its API's type, placed by its ARN, else by `place`. */
 export function describeEntryItem(
   api: DescribeApi,
-  entry: Record<string, unknown> | undefined,
+  entry: Record<string, unknown>,
   place: PathPlace,
-): unknown {
-  if (!entry) return entry;
+): Record<string, unknown> {
   const arn = arnOfEntry(api, entry);
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   const owner = api.owner ? entry[api.owner] : undefined;

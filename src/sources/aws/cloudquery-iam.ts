@@ -1,6 +1,6 @@
 import { type CloudQueryTable, cloudQueryTime } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { credentialReportRowToResource } from './credential-report.ts';
+import { credentialReportRowToResource, reportCell } from './credential-report.ts';
 import { iamListingRecord } from './iam-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 import { rowAsConfigItem } from './steampipe-tables.ts';
@@ -43,10 +43,8 @@ export const credentialReports: CloudQueryTable = {
     const cells: Record<string, string> = {};
     for (const [column, value] of Object.entries(row)) {
       if (column.startsWith('_cq_')) continue;
-      const name = REPORT_NAMES[column] ?? column;
-      if (value === null) cells[name] = 'N/A';
-      else if (typeof value === 'boolean') cells[name] = String(value);
-      else if (typeof value === 'string') cells[name] = cloudQueryTime(value);
+      const cell = reportCell(typeof value === 'string' ? cloudQueryTime(value) : value);
+      if (cell !== undefined) cells[REPORT_NAMES[column] ?? column] = cell;
     }
     const resource = credentialReportRowToResource(cells, origin);
     return typeof resource === 'string' ? { skip: resource } : [resource];

@@ -76,6 +76,16 @@ function* credentialReportToResources(text: string, ctx: ReadContext): Generator
 }
 
 /**
+ * A report cell from a tool that parsed the report into typed values: null back as `N/A`, a flag
+ * as `true`/`false`, text as it is; any other value is no cell of the report (undefined).
+ */
+export function reportCell(value: unknown): string | undefined {
+  if (value === null) return 'N/A';
+  if (typeof value === 'boolean' || typeof value === 'string') return String(value);
+  return undefined;
+}
+
+/**
  * A row → the account resource (root row) or an iam.user resource; a reason when unusable. The
  * rows of reports that tools saved already parsed (aws-recon's `content`) are read alike.
  */

@@ -6,11 +6,11 @@ import { describeEntryItem, instanceEntry } from './api-describe.ts';
 import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
-import { credentialReportRowToResource } from './credential-report.ts';
+import { credentialReportRowToResource, reportCell } from './credential-report.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
-import { bucketItem, regionOfLocation } from './s3-bucket-answers.ts';
+import { aclSetting, bucketItem, loggingSetting, regionOfLocation } from './s3-bucket-answers.ts';
 
 /**
  * Cloud Custodian's AWS resource types whose records are a describe API's entries as the CLI
@@ -123,8 +123,13 @@ export function* custodianAwsResources(
     const flowLogs = entry['c7n:flow-logs'];
     const vpcId = entry['VpcId'];
     if (FLOW_LOGS && Array.isArray(flowLogs) && typeof vpcId === 'string' && place.region) {
-      const items = flowLogs.map((flowLog) => describeEntryItem(FLOW_LOGS, asRecord(flowLog), place));
-      yield* configItemsToResources(items, ctx, false, index, answer);
+      // Every flow log is of the VPC's record: each is read (and skipped) at that record's index.
+      for (const flowLog of flowLogs) {
+        // One that is not an object is passed on as it is, skipped as no configuration item.
+        const flowLogEntry = asRecord(flowLog);
+        const item = flowLogEntry ? describeEntryItem(FLOW_LOGS, flowLogEntry, place) : flowLog;
+        yield* configItemsToResources([item], ctx, false, index, answer);
+      }
       yield resourceFlowLogListing(
         place.account,
         place.region,
@@ -163,7 +168,7 @@ function accountRecord(entry: Record<string, unknown>, runAccount: string, origi
 
 /** A describe entry's item, with the settings Custodian's filters annotated on it. */
 function withAnnotations(api: DescribeApi, entry: Record<string, unknown>, place: PathPlace): unknown {
-  const item = asRecord(describeEntryItem(api, entry, place)) ?? {};
+  const item = describeEntryItem(api, entry, place);
   const configuration = asRecord(item['configuration']) ?? {};
   const rotation = entry['KeyRotationEnabled'];
   // key-rotation-status keeps GetKeyRotationStatus's whole answer; a filter of old kept the flag.
@@ -213,13 +218,8 @@ function s3Item(
   const policy = entry['Policy'];
   const supplementary = {
     ...((typeof policy === 'string' || policy === null) && { BucketPolicy: { policyText: policy } }),
-    ...(acl && { AccessControlList: { owner: acl['Owner'], grants: acl['Grants'] } }),
-    ...(logging && {
-      BucketLoggingConfiguration: {
-        destinationBucketName: logging['TargetBucket'] ?? null,
-        logFilePrefix: logging['TargetPrefix'] ?? null,
-      },
-    }),
+    ...(acl && aclSetting(acl)),
+    ...(logging && loggingSetting(logging)),
     ...(encryption && {
       ServerSideEncryptionConfiguration: encryption['ServerSideEncryptionConfiguration'] ?? null,
     }),
@@ -247,15 +247,18 @@ function s3Item(
  * no key there (c7n/resources/iam.py, CredentialReport.process_user_record).
  */
 function reportRow(report: Readonly<Record<string, unknown>>): Record<string, string> {
-  const cell = (value: unknown) =>
-    value === null ? 'N/A' : typeof value === 'boolean' ? String(value) : String(value ?? '');
   const row: Record<string, string> = {};
-  for (const [column, value] of Object.entries(report))
-    if (typeof value !== 'object' || value === null) row[column] = cell(value);
+  for (const [column, value] of Object.entries(report)) {
+    const cell = reportCell(value);
+    if (cell !== undefined) row[column] = cell;
+  }
   const keys = Array.isArray(report['access_keys']) ? report['access_keys'] : [];
   for (const slot of [1, 2]) {
     const key = asRecord(keys[slot - 1]) ?? { active: false, last_rotated: null, last_used_date: null };
-    for (const [part, value] of Object.entries(key)) row[`access_key_${slot}_${part}`] = cell(value);
+    for (const [part, value] of Object.entries(key)) {
+      const cell = reportCell(value);
+      if (cell !== undefined) row[`access_key_${slot}_${part}`] = cell;
+    }
   }
   return row;
 }

@@ -103,9 +103,7 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
     ...(resourceId && { resourceId }),
     listing: `${ctx.file}: ${member}`,
   };
-  return [
-    accountResource(place.account, { [fact]: explicitList([listing], member, LISTINGS) }, { file: ctx.file }),
-  ];
+  return [listingRecord(place.account, fact, member, listing, ctx.file)];
 }
 
 /**
@@ -121,11 +119,18 @@ export function resourceFlowLogListing(
   file: string,
 ): Resource {
   const listed: AwsEmptyListing = { region, resourceId: resourceId.toLowerCase(), listing };
-  return accountResource(
-    account,
-    { flowLogListings: explicitList([listed], 'FlowLogs', LISTINGS) },
-    { file },
-  );
+  return listingRecord(account, 'flowLogListings', 'FlowLogs', listed, file);
+}
+
+/** The account's record of one listing of the API member, as its fact (flowLogListings, …) says. */
+function listingRecord(
+  account: string,
+  fact: (typeof SCOPE_LISTINGS)[ScopeMember]['fact'],
+  member: string,
+  listing: AwsEmptyListing,
+  file: string,
+): Resource {
+  return accountResource(account, { [fact]: explicitList([listing], member, LISTINGS) }, { file });
 }
 
 /** The EC2 resource the file's name or folders name (RESOURCE_ID_IN_PATH), in lower case. */

@@ -9,6 +9,26 @@ import {
 } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 
+/**
+ * A bucket's logging as Config's supplementary configuration holds it, from GetBucketLogging's
+ * `LoggingEnabled` (absent or `{}` when logging is off: no target bucket).
+ */
+export function loggingSetting(
+  logging: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  return {
+    BucketLoggingConfiguration: {
+      destinationBucketName: logging?.['TargetBucket'] ?? null,
+      logFilePrefix: logging?.['TargetPrefix'] ?? null,
+    },
+  };
+}
+
+/** A bucket's ACL as Config's supplementary configuration holds it, from GetBucketAcl's answer. */
+export function aclSetting(acl: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { AccessControlList: { owner: acl['Owner'], grants: acl['Grants'] } };
+}
+
 /** A bucket's name, as S3 allows it: 3 to 63 lower-case letters, digits, dots and hyphens. */
 const BUCKET = '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]';
 
@@ -51,21 +71,13 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
   bucketAnswer(
     'get-bucket-logging',
     (record) => only(record, ['LoggingEnabled']) && asRecord(record['LoggingEnabled']) !== undefined,
-    (record) => {
-      const logging = asRecord(record['LoggingEnabled']);
-      return {
-        BucketLoggingConfiguration: {
-          destinationBucketName: logging?.['TargetBucket'] ?? null,
-          logFilePrefix: logging?.['TargetPrefix'] ?? null,
-        },
-      };
-    },
+    (record) => loggingSetting(asRecord(record['LoggingEnabled'])),
   ),
   // get-object-acl answers the same shape: only a file named after get-bucket-acl is a bucket's.
   bucketAnswer(
     'get-bucket-acl',
     (record) => asRecord(record['Owner']) !== undefined && Array.isArray(record['Grants']),
-    (record) => ({ AccessControlList: { owner: record['Owner'], grants: record['Grants'] } }),
+    aclSetting,
     '(get-object-acl answers alike and is not read)',
   ),
   // KMS answered `{"Policy"}` alone before it added `PolicyName`: the file name tells them apart,

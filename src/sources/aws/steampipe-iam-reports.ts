@@ -5,7 +5,7 @@ import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
 import { steampipeCsvCell, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
-import { credentialReportRowToResource } from './credential-report.ts';
+import { credentialReportRowToResource, reportCell } from './credential-report.ts';
 import { accountResource } from './password-policy.ts';
 import { booleanColumn, NOT_READ } from './steampipe-iam.ts';
 
@@ -92,9 +92,8 @@ export const [awsCredentialReportSteampipeFormat, awsCredentialReportSteampipeCs
     read(row, origin) {
       const cells: Record<string, string> = {};
       for (const [column, value] of Object.entries(row)) {
-        const name = RENAMED[column] ?? column;
-        if (value === null) cells[name] = 'N/A';
-        else if (typeof value === 'boolean' || typeof value === 'string') cells[name] = String(value);
+        const cell = reportCell(value);
+        if (cell !== undefined) cells[RENAMED[column] ?? column] = cell;
       }
       return credentialReportRowToResource(cells, origin);
     },

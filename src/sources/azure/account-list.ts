@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { GUID, isObject, type JsonObject } from './arm-record.ts';
-import { readRows } from './rows.ts';
+import { readRows, subscriptionRecord } from './rows.ts';
 
 /**
  * `az account list` and `az account show`: the subscriptions the signed-in identity sees, as the
@@ -22,19 +22,7 @@ export const azureAccountList: DocumentFormat = {
   read(document, ctx) {
     return readRows(
       rowsOf(document).map((row) =>
-        isAccount(row)
-          ? {
-              id: `/subscriptions/${row.id}`,
-              type: 'Microsoft.Resources/subscriptions',
-              name: row.name,
-              properties: {
-                subscriptionId: row.id,
-                displayName: row.name,
-                state: row.state,
-                tenantId: row.tenantId,
-              },
-            }
-          : row,
+        isAccount(row) ? subscriptionRecord(row.id, row.name, row.state, row.tenantId) : row,
       ),
       ctx,
     );

@@ -191,22 +191,24 @@ export function isArmArray(document: unknown): document is unknown[] {
  * `Microsoft.Subscription`), as the subscription's ARM record; other rows as they are.
  */
 function psRuleSubscription(row: unknown): unknown {
+  // The id first: a GUID is rare among rows, so most are passed on without a second key looked up.
   const id = get(row, 'Id');
+  if (typeof id !== 'string' || !GUID.test(id)) return row;
   const type = get(row, 'ResourceType');
-  if (typeof id !== 'string' || !GUID.test(id) || typeof type !== 'string') return row;
-  if (type.toLowerCase() !== 'microsoft.subscription') return row;
-  const name = get(row, 'Name');
+  if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.subscription') return row;
+  return {
+    ...subscriptionRecord(id, get(row, 'Name'), get(row, 'State'), get(row, 'TenantId')),
+    resources: get(row, 'resources'),
+  };
+}
+
+/** A subscription as its ARM record (`Microsoft.Resources/subscriptions`), from its id (a GUID). */
+export function subscriptionRecord(id: string, name: unknown, state: unknown, tenantId: unknown): JsonObject {
   return {
     id: `/subscriptions/${id}`,
     type: 'Microsoft.Resources/subscriptions',
     name,
-    properties: {
-      subscriptionId: id,
-      displayName: name,
-      state: get(row, 'State'),
-      tenantId: get(row, 'TenantId'),
-    },
-    resources: get(row, 'resources'),
+    properties: { subscriptionId: id, displayName: name, state, tenantId },
   };
 }
 

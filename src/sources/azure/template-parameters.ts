@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareText } from '../../base/compare-text.ts';
-import { fileHead, toUtf8 } from '../input-bytes.ts';
+import { fileHead, readJsonFile, toUtf8 } from '../input-bytes.ts';
 import { get, isObject, type JsonObject } from './arm-record.ts';
 import { Unknown } from './template-expression.ts';
 
@@ -60,7 +60,7 @@ export function parameterFileOf(file: string): ParameterFile | undefined {
   const folder = folderOf(path.dirname(file));
   const name = folder.pairs.get(path.basename(file));
   if (name === undefined) return undefined;
-  const document = readJson(path.join(path.dirname(file), name), MAX_PARAMETER_FILE_BYTES);
+  const document = readJsonFile(path.join(path.dirname(file), name), MAX_PARAMETER_FILE_BYTES);
   return isParameterFile(document) ? { name, parameters: document.parameters } : undefined;
 }
 
@@ -76,7 +76,7 @@ export function templateFileOf(
   const name = path.basename(file);
   const template = [...folder.pairs].find(([, parameters]) => parameters === name)?.[0];
   if (template !== undefined) {
-    const document = readJson(path.join(dir, template), MAX_TEMPLATE_BYTES);
+    const document = readJsonFile(path.join(dir, template), MAX_TEMPLATE_BYTES);
     const declared = get(get(document, 'template') ?? document, 'parameters');
     return { template, declared: isObject(declared) ? declared : undefined };
   }
@@ -247,7 +247,7 @@ function readFolder(dir: string): Folder {
     const head = toUtf8(fileHead(path.join(dir, name), HEAD_BYTES)).toString('utf8');
     if (TEMPLATE_SCHEMA_IN_HEAD.test(head)) templates.push(name);
     else if (PARAMETERS_SCHEMA_IN_HEAD.test(head)) {
-      const document = readJson(path.join(dir, name), MAX_PARAMETER_FILE_BYTES);
+      const document = readJsonFile(path.join(dir, name), MAX_PARAMETER_FILE_BYTES);
       if (!isParameterFile(document)) continue;
       parameterFiles.push(name);
       const link = get(get(document, 'metadata'), 'template');
@@ -280,18 +280,6 @@ function bicepFileOf(name: string, dir: string): string | undefined {
   if (base === undefined) return undefined;
   try {
     return readdirSync(dir).find((sibling) => sibling.toLowerCase() === `${base.toLowerCase()}.bicep`);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A JSON file's document; undefined when it cannot be read or parsed (its own reading says why). */
-function readJson(file: string, maxBytes: number): unknown {
-  try {
-    if (statSync(file).size > maxBytes) return undefined;
-    // Windows PowerShell saves UTF-16 (Out-File): read as read-inputs reads the file itself.
-    const text = toUtf8(readFileSync(file)).toString('utf8');
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return undefined;
   }
