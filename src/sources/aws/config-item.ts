@@ -100,6 +100,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   }
   const status = stringOf(record['configurationItemStatus']);
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
+  const tagsUntold = tagsNotCarried(record, hint);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
   // `get-account-authorization-details` lists the AWS managed policies in use beside the
@@ -143,7 +144,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     captureTime,
     deleted,
     unread: `${resourceType} ${resourceId}: ${why}`,
-    ...(tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
+    ...(tagsUntold && { unknownTags: 'any' as const }),
   });
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
   if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
@@ -161,7 +162,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   const supplementaryRaw = asRecord(decodeJsonValue(record['supplementaryConfiguration']));
   const supplementary = supplementaryRaw ? decodedValues(supplementaryRaw) : partial ? undefined : {};
   // A row without the item's tags may carry them in the settings its query SELECTed.
-  const ownTags = tagsNotCarried(record, hint) ? tagsInSettings(configuration, supplementary) : undefined;
+  const ownTags = tagsUntold ? tagsInSettings(configuration, supplementary) : undefined;
 
   return {
     accountId,
@@ -179,7 +180,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     ...(hint.describedAt !== undefined &&
       (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
-    ...(!ownTags && tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
+    ...(!ownTags && tagsUntold && { unknownTags: 'any' as const }),
   };
 }
 
