@@ -1,3 +1,5 @@
+import type { Localized } from '../../model/localized.ts';
+import { untoldTagsNote } from '../../model/resource.ts';
 import { identityInConfiguration, type RowIdentity } from './own-arn.ts';
 
 /**
@@ -55,8 +57,8 @@ export interface ConfigItem {
    * unknown (config-items-reader.ts reads it as listed only).
    */
   readonly unread?: string;
-  /** `any` on an item that does not carry the resource's tags (Resource.unknownTags). */
-  readonly unknownTags?: 'any';
+  /** On an item that does not carry the resource's tags, the note saying so (Resource.unknownTags). */
+  readonly unknownTags?: Localized;
 }
 
 export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
@@ -144,7 +146,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     captureTime,
     deleted,
     unread: `${resourceType} ${resourceId}: ${why}`,
-    ...(tagsUntold && { unknownTags: 'any' as const }),
+    ...(tagsUntold && { unknownTags: TAGS_NOT_CARRIED }),
   });
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
   if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
@@ -180,7 +182,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     ...(hint.describedAt !== undefined &&
       (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
-    ...(!ownTags && tagsUntold && { unknownTags: 'any' as const }),
+    ...(!ownTags && tagsUntold && { unknownTags: TAGS_NOT_CARRIED }),
   };
 }
 
@@ -214,6 +216,12 @@ function tagsInSettings(
 function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): boolean {
   return hint.tagsNotGiven === true && record['tags'] === undefined && !hint.selected?.has('tags');
 }
+
+/** The note of an item that does not carry its resource's tags (ConfigItem.unknownTags). */
+export const TAGS_NOT_CARRIED = untoldTagsNote({
+  ja: 'このレコードにはリソースのタグが含まれていません（AWS Config のクエリで tags 列を選択する、または aws resourcegroupstaggingapi get-resources で読めます）',
+  en: "the record does not carry the resource's tags (an AWS Config query that SELECTs the tags column, or aws resourcegroupstaggingapi get-resources, holds them)",
+});
 
 /**
  * A SELECT row that names neither its type nor its id (the query's WHERE fixed the type): its
