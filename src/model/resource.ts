@@ -394,7 +394,7 @@ export function unknownTagNote(unknownTags: NonNullable<Resource['unknownTags']>
 
 /** Whether a note is one `unknownTagNote` gives. */
 export function isUnknownTagNote(note: Localized): boolean {
-  return note === TAG_AFTER_APPLY || HELD_ELSEWHERE.has(note);
+  return UNKNOWN_TAG_NOTES.has(note);
 }
 
 /** Whether `unknownTags` names the keys not known, not every tag (a note saying why). */
@@ -404,16 +404,16 @@ export function isTagList(
   return Array.isArray(unknownTags);
 }
 
-/** Every note of a record's untold tags (`untoldTagsNote`), so that `isUnknownTagNote` knows them. */
-const HELD_ELSEWHERE = new Set<Localized>();
+/** Every note of tags a record does not tell (`untoldTagsNote`), so that `isUnknownTagNote` knows them. */
+const UNKNOWN_TAG_NOTES = new Set<Localized>();
 
 /**
- * The note of a record that tells none of the resource's tags (Resource.unknownTags): made once
- * per reason at module load, so every resource of it shares the note and its unknown class.
+ * The note of tags a record does not tell (Resource.unknownTags): made once per reason at module
+ * load, so every resource of it shares the note and its unknown class.
  */
 export function untoldTagsNote(text: Localized): Localized {
   const note: Localized = Object.freeze({ ja: text.ja, en: text.en });
-  HELD_ELSEWHERE.add(note);
+  UNKNOWN_TAG_NOTES.add(note);
   return note;
 }
 
@@ -426,7 +426,7 @@ export function tagsHeldElsewhere(record: string, holder: string): Localized {
 }
 
 /** The note of a plan's tags known only after apply (Resource.unknownTags). */
-export const TAG_AFTER_APPLY: Localized = Object.freeze({
+export const TAG_AFTER_APPLY: Localized = untoldTagsNote({
   ja: 'このタグの値は適用後に決まります（known after apply）',
   en: "the tag's value is known only after apply",
 });
