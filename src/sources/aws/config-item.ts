@@ -80,8 +80,9 @@ export interface FileHint {
   /**
    * The answer gives an item's tags only where the item carries `tags` (ConfigItem.unknownTags):
    * a query's rows hold them where it SELECTed them, batch-get's BaseConfigurationItems never.
+   * The note of an item without them: TAGS_NOT_CARRIED, or the answer's own (what holds them).
    */
-  readonly tagsNotGiven?: true;
+  readonly tagsNotGiven?: Localized;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -146,7 +147,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     captureTime,
     deleted,
     unread: `${resourceType} ${resourceId}: ${why}`,
-    ...(tagsUntold && { unknownTags: TAGS_NOT_CARRIED }),
+    ...(tagsUntold && { unknownTags: tagsUntold }),
   });
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
   if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
@@ -182,7 +183,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     ...(hint.describedAt !== undefined &&
       (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
-    ...(!ownTags && tagsUntold && { unknownTags: TAGS_NOT_CARRIED }),
+    ...(!ownTags && tagsUntold && { unknownTags: tagsUntold }),
   };
 }
 
@@ -213,8 +214,8 @@ function tagsInSettings(
  * SELECT them (QueryInfo names none, or the rows alone), a BaseConfigurationItem (batch-get
  * gives none). A row whose query named them has none (Config leaves an empty property out).
  */
-function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): boolean {
-  return hint.tagsNotGiven === true && record['tags'] === undefined && !hint.selected?.has('tags');
+function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): Localized | undefined {
+  return record['tags'] === undefined && !hint.selected?.has('tags') ? hint.tagsNotGiven : undefined;
 }
 
 /** The note of an item that does not carry its resource's tags (ConfigItem.unknownTags). */
