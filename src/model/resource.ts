@@ -217,18 +217,17 @@ export interface Resource<F extends object = object> {
   readonly name: string;
   readonly tags: Readonly<Record<string, string>>;
   /**
-   * Tags the record does not tell: the keys whose values are not known, or `any` where which
-   * tags the resource carries is not known at all. A Terraform plan's tags known only after apply
-   * (the keys; `any` for tags from a module output known only after apply), a record that does
-   * not carry the resource's tags (`any`: an AWS Config query's row that did not SELECT `tags`, a
-   * batch-get's BaseConfigurationItem, the console's CSV without a tags column). `tags` holds
-   * the tags known for certain; absent when all are known. Where the record's format never
-   * carries tags (`aws s3api list-buckets`, `aws kms describe-key`: another call returns them),
-   * `any` may be the format's own note instead (`tagsHeldElsewhere`: which tags are not known at
-   * all, and what holds them). A record of the same resource that carries a tag makes it known
-   * (scan/inventory.ts); `unknownTagNote` says why it is not.
+   * Tags the record does not tell: the keys whose values are not known, or a note where which tags
+   * the resource carries is not known at all, saying why. A Terraform plan's tags known only after
+   * apply (the keys; `TAG_AFTER_APPLY` for tags from a module output known only after apply), a
+   * record that does not carry the resource's tags (an AWS Config query's row that did not SELECT
+   * `tags`, a batch-get's BaseConfigurationItem, the console's CSV without a tags column), a
+   * record whose format never carries tags (`aws s3api list-buckets`, `aws kms describe-key`:
+   * another call returns them). `tags` holds the tags known for certain; absent when all are
+   * known. A record of the same resource that carries a tag makes it known (scan/inventory.ts);
+   * `unknownTagNote` says why it is not.
    */
-  readonly unknownTags?: 'any' | Localized | readonly string[];
+  readonly unknownTags?: Localized | readonly string[];
   readonly facts: F;
   readonly origin: Origin;
   /**
@@ -385,63 +384,49 @@ export function tagUnknown(resource: Pick<Resource, 'unknownTags'>, key: string)
 }
 
 /**
- * Why the resource's `unknownTags` are not known, as the note of their facts: a plan's (its
- * origin is Terraform's) knows them only after apply; a record of a format that never carries
- * them gives its format's note; any other record does not carry them, and the note names where
- * its cloud's tags are read. One frozen note per reason, shared by every resource.
+ * Why the resource's `unknownTags` are not known, as the note of their facts: keys a plan knows
+ * only after apply, or the note the record gives for all of them. One frozen note per reason,
+ * shared by every resource.
  */
-export function unknownTagNote(resource: Pick<Resource, 'origin' | 'provider' | 'unknownTags'>): Localized {
-  const unknownTags = resource.unknownTags;
-  if (unknownTags !== undefined && unknownTags !== 'any' && !isTagList(unknownTags)) return unknownTags;
-  return resource.origin.iac ? TAG_AFTER_APPLY : TAGS_NOT_CARRIED[resource.provider];
+export function unknownTagNote(unknownTags: NonNullable<Resource['unknownTags']>): Localized {
+  return isTagList(unknownTags) ? TAG_AFTER_APPLY : unknownTags;
 }
 
 /** Whether a note is one `unknownTagNote` gives. */
 export function isUnknownTagNote(note: Localized): boolean {
-  return (
-    note === TAG_AFTER_APPLY || Object.values(TAGS_NOT_CARRIED).includes(note) || HELD_ELSEWHERE.has(note)
-  );
+  return UNKNOWN_TAG_NOTES.has(note);
 }
 
-/** Whether `unknownTags` names the keys not known, not every tag (`any` or a format's note). */
+/** Whether `unknownTags` names the keys not known, not every tag (a note saying why). */
 export function isTagList(
   unknownTags: NonNullable<Resource['unknownTags']>,
 ): unknownTags is readonly string[] {
   return Array.isArray(unknownTags);
 }
 
-/** Every format's note (`tagsHeldElsewhere`), so that `isUnknownTagNote` knows them. */
-const HELD_ELSEWHERE = new Set<Localized>();
+/** Every note of tags a record does not tell (`untoldTagsNote`), so that `isUnknownTagNote` knows them. */
+const UNKNOWN_TAG_NOTES = new Set<Localized>();
 
 /**
- * The note of a record whose format carries no tags (Resource.unknownTags): made once per format
- * and type at module load, so every resource of it shares the note and its unknown class.
+ * The note of tags a record does not tell (Resource.unknownTags): made once per reason at module
+ * load, so every resource of it shares the note and its unknown class.
  */
-export function tagsHeldElsewhere(record: string, holder: string): Localized {
-  const note: Localized = Object.freeze({
-    ja: `記録にタグがありません（${record} はタグを返さず、${holder} が返します）`,
-    en: `the record carries no tags (${record} returns none; ${holder} holds them)`,
-  });
-  HELD_ELSEWHERE.add(note);
+export function untoldTagsNote(text: Localized): Localized {
+  const note: Localized = Object.freeze({ ja: text.ja, en: text.en });
+  UNKNOWN_TAG_NOTES.add(note);
   return note;
 }
 
-const TAG_AFTER_APPLY: Localized = Object.freeze({
+/** The note of a record whose format carries no tags: what returns none, and what holds them. */
+export function tagsHeldElsewhere(record: string, holder: string): Localized {
+  return untoldTagsNote({
+    ja: `記録にタグがありません（${record} はタグを返さず、${holder} が返します）`,
+    en: `the record carries no tags (${record} returns none; ${holder} holds them)`,
+  });
+}
+
+/** The note of a plan's tags known only after apply (Resource.unknownTags). */
+export const TAG_AFTER_APPLY: Localized = untoldTagsNote({
   ja: 'このタグの値は適用後に決まります（known after apply）',
   en: "the tag's value is known only after apply",
-});
-
-const TAGS_NOT_CARRIED: Readonly<Record<Provider, Localized>> = Object.freeze({
-  aws: Object.freeze({
-    ja: 'このレコードにはリソースのタグが含まれていません（AWS Config のクエリで tags 列を選択する、または aws resourcegroupstaggingapi get-resources で読めます）',
-    en: "the record does not carry the resource's tags (an AWS Config query that SELECTs the tags column, or aws resourcegroupstaggingapi get-resources, holds them)",
-  }),
-  azure: Object.freeze({
-    ja: 'このレコードにはリソースのタグが含まれていません（Resource Graph の tags 列、または az resource list が持ちます）',
-    en: "the record does not carry the resource's tags (Resource Graph's tags column, or az resource list, holds them)",
-  }),
-  gcp: Object.freeze({
-    ja: 'このレコードにはリソースのラベルが含まれていません（gcloud asset search-all-resources の labels が持ちます）',
-    en: "the record does not carry the resource's labels (the labels of gcloud asset search-all-resources hold them)",
-  }),
 });

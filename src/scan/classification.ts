@@ -33,9 +33,10 @@ export function classifier({
     }
     // A tag of the key the record does not tell may name any class, unless the class found is
     // already the highest, which the higher of two spellings keeps.
-    if ((found?.value ?? 0) < 3) {
+    const { unknownTags } = resource;
+    if (unknownTags !== undefined && (found?.value ?? 0) < 3) {
       const unknownKey = unknownClassKey(resource, tagKey);
-      if (unknownKey !== undefined) return unknown(`tags.${unknownKey}`, unknownTagNote(resource));
+      if (unknownKey !== undefined) return unknown(`tags.${unknownKey}`, unknownTagNote(unknownTags));
     }
     return found ?? byDefault;
   };

@@ -438,7 +438,7 @@ function mergedUnknownTags(
   b: Resource['unknownTags'],
 ): Pick<Resource, 'unknownTags'> | undefined {
   if (a === undefined || b === undefined) return undefined;
-  // Every tag unknown (`any`, a format's note) leaves those the other record does not tell.
+  // Every tag unknown (a note saying why) leaves those the other record does not tell.
   if (!isTagList(a)) return { unknownTags: b };
   if (!isTagList(b)) return { unknownTags: a };
   const inB = new Set(b.map((key) => key.toLowerCase()));

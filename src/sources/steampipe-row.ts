@@ -1,3 +1,4 @@
+import type { Localized } from '../model/localized.ts';
 import { type Origin, type Resource, tagsHeldElsewhere } from '../model/resource.ts';
 import { asRecord } from './aws/config-item.ts';
 
@@ -77,13 +78,13 @@ export interface SteampipeTable {
 export type SteampipeColumnType = 'json' | 'boolean' | 'number';
 
 /**
- * The resource of a row, marked as recording no tags where the row has no `tags` column: the
- * table has one (null when the resource has none), so a row without it is a query's that did not
- * select it (`select name, arn …`) or a table of a part (CloudQuery's `aws_s3_bucket_*` children),
- * which says nothing of the tags (Resource.unknownTags).
+ * The note of a row without a `tags` column (ConfigItem.unknownTags): the table has one (null
+ * when the resource has none), so a row without it is a query's that did not select it (`select
+ * name, arn …`) or a table of a part (CloudQuery's `aws_s3_bucket_*` children), which says
+ * nothing of the tags. Undefined where the row has the column.
  */
-export function withRowTags(resource: Resource, row: Readonly<Record<string, unknown>>): Resource {
-  return row.tags === undefined ? { ...resource, unknownTags: UNSELECTED_TAGS } : resource;
+export function rowUnknownTags(row: Readonly<Record<string, unknown>>): Localized | undefined {
+  return row.tags === undefined ? UNSELECTED_TAGS : undefined;
 }
 
 const UNSELECTED_TAGS = tagsHeldElsewhere('a table row without its tags column', "the table's tags column");

@@ -36,7 +36,7 @@ describe('a plan’s tags known only after apply', () => {
     );
     const unknownClass = findingOf(scanned, SECRET, 'aws_dynamodb_table.from_output');
     expect(unknownClass).toMatchObject({ status: 'UNKNOWN', messageId: 'classTagUnknown' });
-    expect(unknownTagNote(resourceOf(scanned, 'aws_dynamodb_table.from_output')).en).toMatch(
+    expect(unknownTagNote(resourceOf(scanned, 'aws_dynamodb_table.from_output').unknownTags!).en).toMatch(
       /only after apply/,
     );
     expect(findingOf(scanned, CMK, 'aws_dynamodb_table.from_output').status).toBe('UNKNOWN');

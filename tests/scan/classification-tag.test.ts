@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../src/model/parameters.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+import { TAGS_NOT_CARRIED } from '../../src/sources/aws/config-item.ts';
 
 const resource = (tags: Record<string, string>): Resource => ({
   provider: 'azure',
@@ -86,7 +87,7 @@ describe('the classification tag', () => {
 
   // A Config query that did not SELECT tags: the resource may be tagged, so its class is unknown.
   it('gives no class to a resource whose record does not carry its tags', () => {
-    const untold = { ...resource({}), unknownTags: 'any' as const };
+    const untold = { ...resource({}), unknownTags: TAGS_NOT_CARRIED };
     const level = checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date()).classification(untold);
     expect(level).toMatchObject({ source: 'unknown', path: 'tags.confidentiality' });
   });
@@ -100,7 +101,7 @@ describe('the classification tag', () => {
 
   it('reads the class of a resource whose records carry its tags in one of them', () => {
     const inventory = new Inventory();
-    inventory.add({ ...resource({}), unknownTags: 'any' });
+    inventory.add({ ...resource({}), unknownTags: TAGS_NOT_CARRIED });
     inventory.add(resource({}));
     inventory.add({ ...resource({ confidentiality: '3' }), id: resource({}).id });
     const [merged] = inventory.all();
@@ -119,11 +120,11 @@ describe('the classification tag', () => {
       for (const keys of unknownTags) inventory.add({ ...resource({}), ...(keys && { unknownTags: keys }) });
       return inventory.all()[0]?.unknownTags;
     };
-    expect(merged('any', ['confidentiality', 'Owner'])).toEqual(['confidentiality', 'Owner']);
+    expect(merged(TAGS_NOT_CARRIED, ['confidentiality', 'Owner'])).toEqual(['confidentiality', 'Owner']);
     expect(merged(['confidentiality', 'Owner'], ['owner', 'env'])).toEqual(['Owner']);
     expect(merged(['confidentiality'], ['owner'])).toBeUndefined();
-    expect(merged('any', 'any')).toBe('any');
-    expect(merged('any', undefined)).toBeUndefined();
+    expect(merged(TAGS_NOT_CARRIED, TAGS_NOT_CARRIED)).toBe(TAGS_NOT_CARRIED);
+    expect(merged(TAGS_NOT_CARRIED, undefined)).toBeUndefined();
   });
 
   it('takes the higher class when the key is written twice', () => {

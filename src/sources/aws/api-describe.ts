@@ -1,4 +1,3 @@
-import type { Localized } from '../../model/localized.ts';
 import { picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
@@ -71,11 +70,12 @@ export const awsApiDescribeFormat: DocumentFormat = {
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
       else if (entry) {
-        const resources = [
-          ...configItemsToResources([describeEntryItem(api, entry, place)], ctx, partial, index),
-        ];
+        // An entry of an API that never answers tags has them unknown, the API's note naming what
+        // holds them; one that carries them (a later version, a script's) has them known.
         read.push(
-          ...(api.unknownTags && !hasTags(entry) ? withTagsUnknown(resources, api.unknownTags) : resources),
+          ...configItemsToResources([describeEntryItem(api, entry, place)], ctx, partial, index, {
+            ...(api.unknownTags && { tagsNotGiven: api.unknownTags }),
+          }),
         );
       }
     }
@@ -324,7 +324,7 @@ export function describeEntryItem(
   const zone = entry['AvailabilityZone'];
   // The tags as the API lists them (`Tags: [{Key, Value}]`, RDS's `TagList`, a map under EKS's
   // `tags` or get-function's `Tags`): the classification and purpose tags the checks read.
-  const tags = tagsOf(entry);
+  const tags = entry['Tags'] ?? entry['TagList'] ?? entry['tags'];
   // The ARN (or zone) names the place itself; the path only stands in when it does not, or
   // names the account that lists the entry (an organization trail in a member's dump).
   const fromPath =
@@ -345,21 +345,4 @@ export function describeEntryItem(
     ...(tags !== undefined && { tags }),
     configuration: api.configurationOf ? api.configurationOf(entry) : entry,
   };
-}
-
-function tagsOf(entry: Record<string, unknown>): unknown {
-  return entry['Tags'] ?? entry['TagList'] ?? entry['tags'];
-}
-
-/**
- * Whether an entry carries its tags: an API that answers none (`describe-key`) may in a later
- * version, or a script may have added them; then they are the resource's, known.
- */
-function hasTags(entry: Record<string, unknown> | undefined): boolean {
-  return entry !== undefined && tagsOf(entry) !== undefined;
-}
-
-/** The resources of an answer that never carries tags (Resource.unknownTags), `where` naming what holds them. */
-function withTagsUnknown(resources: readonly Resource[], where: Localized): Resource[] {
-  return resources.map((resource) => ({ ...resource, unknownTags: where }));
 }

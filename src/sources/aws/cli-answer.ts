@@ -65,14 +65,10 @@ export function* answerResources(
   ctx: ReadContext,
 ): Generator<Resource> {
   const { regionUnknown, unknownTags } = answer;
-  for (const resource of configItemsToResources(answer.items, ctx, answer.partial === true))
-    yield regionUnknown?.has(resource.id) || unknownTags
-      ? {
-          ...resource,
-          ...(regionUnknown?.has(resource.id) && { region: UNKNOWN_REGION }),
-          ...(unknownTags && { unknownTags }),
-        }
-      : resource;
+  for (const resource of configItemsToResources(answer.items, ctx, answer.partial === true, 0, {
+    ...(unknownTags && { tagsNotGiven: unknownTags }),
+  }))
+    yield regionUnknown?.has(resource.id) ? { ...resource, region: UNKNOWN_REGION } : resource;
 }
 
 /** Whether the answer has these members only (and the SDK's `ResponseMetadata`). */

@@ -1,7 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { steampipeTags, withRowTags } from '../steampipe-row.ts';
+import { rowUnknownTags, steampipeTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS, KMS_KEY_COLUMNS } from './api-columns.ts';
@@ -169,25 +169,23 @@ function bucketRecord(
   // The child tables have no region column: the bucket's own row gives it when both are read.
   const region = typeof row.region === 'string' ? row.region.toLowerCase() : '';
   return [
-    withRowTags(
-      configItemToResource(
-        {
-          accountId: account,
-          region,
-          resourceType: 'AWS::S3::Bucket',
-          resourceId: name,
-          resourceName: name,
-          arn,
-          tags: steampipeTags(row.tags),
-          configuration: { name },
-          supplementary,
-          partial: true,
-          captureTime: undefined,
-          deleted: false,
-        },
-        origin,
-      ),
-      row,
+    configItemToResource(
+      {
+        accountId: account,
+        region,
+        resourceType: 'AWS::S3::Bucket',
+        resourceId: name,
+        resourceName: name,
+        arn,
+        tags: steampipeTags(row.tags),
+        configuration: { name },
+        supplementary,
+        partial: true,
+        captureTime: undefined,
+        deleted: false,
+        unknownTags: rowUnknownTags(row),
+      },
+      origin,
     ),
   ];
 }

@@ -1,3 +1,5 @@
+import type { Localized } from '../../model/localized.ts';
+import { untoldTagsNote } from '../../model/resource.ts';
 import { identityInConfiguration, type RowIdentity } from './own-arn.ts';
 
 /**
@@ -55,8 +57,8 @@ export interface ConfigItem {
    * unknown (config-items-reader.ts reads it as listed only).
    */
   readonly unread?: string;
-  /** `any` on an item that does not carry the resource's tags (Resource.unknownTags). */
-  readonly unknownTags?: 'any';
+  /** On an item that does not carry the resource's tags, the note saying so (Resource.unknownTags). */
+  readonly unknownTags?: Localized;
 }
 
 export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
@@ -78,8 +80,9 @@ export interface FileHint {
   /**
    * The answer gives an item's tags only where the item carries `tags` (ConfigItem.unknownTags):
    * a query's rows hold them where it SELECTed them, batch-get's BaseConfigurationItems never.
+   * The note of an item without them: TAGS_NOT_CARRIED, or the answer's own (what holds them).
    */
-  readonly tagsNotGiven?: true;
+  readonly tagsNotGiven?: Localized;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -100,6 +103,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   }
   const status = stringOf(record['configurationItemStatus']);
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
+  const tagsUntold = tagsNotCarried(record, hint);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
   // `get-account-authorization-details` lists the AWS managed policies in use beside the
@@ -143,7 +147,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     captureTime,
     deleted,
     unread: `${resourceType} ${resourceId}: ${why}`,
-    ...(tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
+    ...(tagsUntold && { unknownTags: tagsUntold }),
   });
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
   if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
@@ -161,7 +165,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   const supplementaryRaw = asRecord(decodeJsonValue(record['supplementaryConfiguration']));
   const supplementary = supplementaryRaw ? decodedValues(supplementaryRaw) : partial ? undefined : {};
   // A row without the item's tags may carry them in the settings its query SELECTed.
-  const ownTags = tagsNotCarried(record, hint) ? tagsInSettings(configuration, supplementary) : undefined;
+  const ownTags = tagsUntold ? tagsInSettings(configuration, supplementary) : undefined;
 
   return {
     accountId,
@@ -179,7 +183,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     ...(hint.describedAt !== undefined &&
       (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
-    ...(!ownTags && tagsNotCarried(record, hint) && { unknownTags: 'any' as const }),
+    ...(!ownTags && tagsUntold && { unknownTags: tagsUntold }),
   };
 }
 
@@ -210,9 +214,15 @@ function tagsInSettings(
  * SELECT them (QueryInfo names none, or the rows alone), a BaseConfigurationItem (batch-get
  * gives none). A row whose query named them has none (Config leaves an empty property out).
  */
-function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): boolean {
-  return hint.tagsNotGiven === true && record['tags'] === undefined && !hint.selected?.has('tags');
+function tagsNotCarried(record: Readonly<Record<string, unknown>>, hint: FileHint): Localized | undefined {
+  return record['tags'] === undefined && !hint.selected?.has('tags') ? hint.tagsNotGiven : undefined;
 }
+
+/** The note of an item that does not carry its resource's tags (ConfigItem.unknownTags). */
+export const TAGS_NOT_CARRIED = untoldTagsNote({
+  ja: 'このレコードにはリソースのタグが含まれていません（AWS Config のクエリで tags 列を選択する、または aws resourcegroupstaggingapi get-resources で読めます）',
+  en: "the record does not carry the resource's tags (an AWS Config query that SELECTs the tags column, or aws resourcegroupstaggingapi get-resources, holds them)",
+});
 
 /**
  * A SELECT row that names neither its type nor its id (the query's WHERE fixed the type): its

@@ -17,9 +17,9 @@ export function* configItemsToResources(
   /** The first item's index in the file's list, where the items are a part of it. */
   firstIndex = 0,
   /**
-   * The properties a SELECT named, where its output says (ConfigItem.selected); whether the
-   * answer gives its items' tags (FileHint.tagsNotGiven); when it shows its resources as they are
-   * (ConfigItem.describedAt, answerTime).
+   * The properties a SELECT named, where its output says (ConfigItem.selected); the note of an
+   * item without tags, where the answer may leave them out (FileHint.tagsNotGiven); when it shows
+   * its resources as they are (ConfigItem.describedAt, answerTime).
    */
   answer: Pick<FileHint, 'selected' | 'describedAt' | 'tagsNotGiven'> = {},
 ): Generator<Resource> {

@@ -1,6 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
 import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
 import type { TextFormat } from '../format.ts';
+import { TAGS_NOT_CARRIED } from './config-item.ts';
 import { configItemResource, fileHint } from './config-items-reader.ts';
 
 /**
@@ -77,7 +78,7 @@ export const awsConfigSelectCsv: TextFormat = {
       ctx.note?.(
         `${tagHalves.map((c) => c.label).join(', ')}: the tags' keys and values apart are not read as tags (SELECT tags for them)`,
       );
-    const hint = { ...fileHint(ctx.file), tagsNotGiven: true as const };
+    const hint = { ...fileHint(ctx.file), tagsNotGiven: TAGS_NOT_CARRIED };
     for (const row of rows) {
       const flattened = rowRecord(row, columns, ctx.file);
       const read =

@@ -1,7 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
 import { picked } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
-import { asRecord } from './config-item.ts';
+import { asRecord, TAGS_NOT_CARRIED } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 
 /**
@@ -40,7 +40,7 @@ export const awsConfigSelectFormat: DocumentFormat = {
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
     const rows = configItemsToResources(results, ctx, true, 0, {
-      tagsNotGiven: true,
+      tagsNotGiven: TAGS_NOT_CARRIED,
       selected: selectedProperties(document),
     });
     // A page with a next one holds some of the query's rows: no listing of their scope.

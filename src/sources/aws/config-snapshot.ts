@@ -1,7 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import { asRecord } from './config-item.ts';
+import { asRecord, TAGS_NOT_CARRIED } from './config-item.ts';
 import { answerTime, configItemsToResources } from './config-items-reader.ts';
 import { withIamListings } from './iam-listing.ts';
 
@@ -92,7 +92,7 @@ export function inventoryResources(
   const resources = configItemsToResources(items, ctx, false, 0, {
     ...(current && { describedAt: answerTime(items, ctx.file) }),
     // BaseConfigurationItem has no tags member: batch-get's items do not show their tags.
-    ...(key !== 'configurationItems' && { tagsNotGiven: true as const }),
+    ...(key !== 'configurationItems' && { tagsNotGiven: TAGS_NOT_CARRIED }),
   });
   const origin = { file: ctx.file };
   if (snapshot || WHOLE_CONFIG_INVENTORY_FILE.test(ctx.file))

@@ -36,7 +36,7 @@ export interface ScoutItem {
  * settings it says are absent are written as null, as a partial item says "none").
  */
 export function scoutResource(item: ScoutItem, run: ScoutRun): Resource {
-  const resource = configItemToResource(
+  return configItemToResource(
     {
       accountId: run.account,
       region: item.region,
@@ -50,12 +50,12 @@ export function scoutResource(item: ScoutItem, run: ScoutRun): Resource {
       partial: true,
       captureTime: run.captureTime,
       deleted: false,
+      // An item of a type whose ScoutSuite parse keeps no tags (its builder names none: KMS keys,
+      // queues, topics…) says nothing of them; one that keeps them gives them, or none.
+      unknownTags: 'tags' in item ? undefined : SCOUT_TAGS,
     },
     { file: run.ctx.file },
   );
-  // An item of a type whose ScoutSuite parse keeps no tags (its builder names none: KMS keys,
-  // queues, topics…) says nothing of them; one that keeps them gives them, or none.
-  return 'tags' in item ? resource : { ...resource, unknownTags: SCOUT_TAGS };
 }
 
 const SCOUT_TAGS = tagsHeldElsewhere(

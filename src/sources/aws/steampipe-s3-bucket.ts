@@ -1,4 +1,4 @@
-import { hasAka, type SteampipeTable, steampipeTags, withRowTags } from '../steampipe-row.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -74,24 +74,26 @@ export const awsS3BucketTable: SteampipeTable = {
     if (acl) supplementary.AccessControlList = { grantList: grantList(acl.Grants) };
     const encryption = defaultEncryption(row.server_side_encryption_configuration);
     if (encryption) supplementary.ServerSideEncryptionConfiguration = encryption;
-    const resource = configItemToResource(
-      {
-        accountId: account,
-        region,
-        resourceType: 'AWS::S3::Bucket',
-        resourceId: name,
-        resourceName: name,
-        arn: typeof row.arn === 'string' ? row.arn : `arn:aws:s3:::${name}`,
-        tags: steampipeTags(row.tags),
-        configuration: { name },
-        supplementary,
-        partial: false,
-        captureTime: undefined,
-        deleted: false,
-      },
-      origin,
-    );
-    return [withRowTags(resource, row)];
+    return [
+      configItemToResource(
+        {
+          accountId: account,
+          region,
+          resourceType: 'AWS::S3::Bucket',
+          resourceId: name,
+          resourceName: name,
+          arn: typeof row.arn === 'string' ? row.arn : `arn:aws:s3:::${name}`,
+          tags: steampipeTags(row.tags),
+          configuration: { name },
+          supplementary,
+          partial: false,
+          captureTime: undefined,
+          deleted: false,
+          unknownTags: rowUnknownTags(row),
+        },
+        origin,
+      ),
+    ];
   },
 };
 

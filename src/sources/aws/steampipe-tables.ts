@@ -1,7 +1,7 @@
 import { explicit, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { akaMatch, hasAka, type SteampipeTable, steampipeTags, withRowTags } from '../steampipe-row.ts';
+import { akaMatch, hasAka, rowUnknownTags, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import {
@@ -54,7 +54,7 @@ export function rowAsConfigItem(
     }
     return fields;
   };
-  const resource = configItemToResource(
+  return configItemToResource(
     {
       accountId: account,
       region,
@@ -68,10 +68,10 @@ export function rowAsConfigItem(
       partial: false,
       captureTime: undefined,
       deleted: false,
+      unknownTags: rowUnknownTags(row),
     },
     origin,
   );
-  return withRowTags(resource, row);
 }
 
 const TRAIL_COLUMNS: ColumnMap = [

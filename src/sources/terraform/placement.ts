@@ -2,6 +2,7 @@ import {
   isTagList,
   type Provider,
   type Resource,
+  TAG_AFTER_APPLY,
   UNKNOWN_ACCOUNT,
   UNKNOWN_REGION,
 } from '../../model/resource.ts';
@@ -161,7 +162,7 @@ export class Placement {
       if (mine.unknownTags !== undefined && !isTagList(mine.unknownTags)) return mine;
       const provided =
         isCreated(instance) || own === 'tags' ? this.#providerDefaults(instance, defaults) : undefined;
-      if (provided === undefined) return { tags: mine.tags, unknownTags: 'any' };
+      if (provided === undefined) return { tags: mine.tags, unknownTags: TAG_AFTER_APPLY };
       const overridden = new Set(mine.unknownTags);
       return {
         tags: {
@@ -346,7 +347,7 @@ function ownTags(values: TfValues, attribute: string): PlannedTags {
   const read = values.read(attribute);
   if (read.state === 'absent') return { tags: {} };
   const entries = values.entries(attribute);
-  if (!entries) return { tags: {}, unknownTags: 'any' };
+  if (!entries) return { tags: {}, unknownTags: TAG_AFTER_APPLY };
   return {
     tags: textValues(entries.known),
     ...(entries.unread.length > 0 && { unknownTags: entries.unread }),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
+import { TAGS_NOT_CARRIED } from '../../../src/sources/aws/config-item.ts';
 import { awsConfigSelectCsv } from '../../../src/sources/aws/config-select-csv.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
@@ -118,7 +119,7 @@ describe('aws-config-select-csv', () => {
         { file: 'q.csv', skip: () => {}, note: (note) => notes.push(note) },
       ),
     ];
-    expect(resources.map((r) => [r.tags, r.unknownTags])).toEqual([[{}, 'any']]);
+    expect(resources.map((r) => [r.tags, r.unknownTags])).toEqual([[{}, TAGS_NOT_CARRIED]]);
     expect(notes).toEqual([
       "tags.key: the tags' keys and values apart are not read as tags (SELECT tags for them)",
     ]);
@@ -130,9 +131,9 @@ describe('aws-config-select-csv', () => {
       read(
         `${header}\n${cells.map((cell) => `${ACCOUNT},ap-northeast-1,vol-${cell.length},AWS::EC2::Volume${cell}`).join('\n')}\n`,
       ).resources.map((r) => r.unknownTags);
-    expect(rows('accountId,awsRegion,resourceId,resourceType', [''])).toEqual(['any']);
+    expect(rows('accountId,awsRegion,resourceId,resourceType', [''])).toEqual([TAGS_NOT_CARRIED]);
     expect(rows('accountId,awsRegion,resourceId,resourceType,tags', [',', ',[]'])).toEqual([
-      'any',
+      TAGS_NOT_CARRIED,
       undefined,
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
+import { TAGS_NOT_CARRIED } from '../../../src/sources/aws/config-item.ts';
 import { awsConfigSelectFormat } from '../../../src/sources/aws/config-select.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { ACCOUNT, defaultEncryption, publicAccessBlock, selectDocument } from './builders.ts';
@@ -50,9 +51,9 @@ describe('aws-config-select', () => {
   it('marks the tags of a row unread where its query did not SELECT them', () => {
     const { tags: _tags, ...untagged } = bucketRow;
     const selected = (fields: string[]) => read(selectDocument([untagged], fields)).resources[0];
-    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn'])?.unknownTags).toBe('any');
+    expect(selected(['resourceId', 'resourceType', 'accountId', 'arn'])?.unknownTags).toBe(TAGS_NOT_CARRIED);
     expect(selected(['resourceId', 'resourceType', 'accountId', 'arn', 'tags'])?.unknownTags).toBeUndefined();
-    expect(read([JSON.stringify(untagged)]).resources[0]?.unknownTags).toBe('any');
+    expect(read([JSON.stringify(untagged)]).resources[0]?.unknownTags).toBe(TAGS_NOT_CARRIED);
     expect(read(selectDocument([bucketRow])).resources[0]?.unknownTags).toBeUndefined();
   });
 
@@ -69,7 +70,7 @@ describe('aws-config-select', () => {
     expect(kms).toMatchObject({ tags: { confidentiality: '1' } });
     expect(row({ configuration: { tagList: [] } })).toMatchObject({ tags: {} });
     expect(row({ configuration: { tagList: [] } })?.unknownTags).toBeUndefined();
-    expect(row({ configuration: { name: 'b' } })?.unknownTags).toBe('any');
+    expect(row({ configuration: { name: 'b' } })?.unknownTags).toBe(TAGS_NOT_CARRIED);
   });
 
   // SelectResourceConfig pages its rows (Limit, NextToken): a page with a next one lists no scope whole.

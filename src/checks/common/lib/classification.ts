@@ -8,7 +8,7 @@ import { type CheckResult, undetermined } from '../../check.ts';
  * none kansa reads: the default class is for resources nobody classified, never for one whose
  * tag says something kansa cannot read.
  */
-export const CLASS_UNREADABLE: Localized = {
+const CLASS_UNREADABLE: Localized = {
   ja: 'タグ {{tag}} の値を機密性（1〜3、機密性３、機密性２情報、class2、C2 など）として読めないため、機密性によって決まるこのチェックを判定できません',
   en: 'The tag {{tag}} holds no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2), and this check depends on the class',
 };
@@ -17,7 +17,7 @@ export const CLASS_UNREADABLE: Localized = {
  * The message of a check whose verdict depends on the class when the record does not tell the
  * classification tag (Resource.unknownTags; the evidence's note says why).
  */
-export const CLASS_TAG_UNKNOWN: Localized = {
+const CLASS_TAG_UNKNOWN: Localized = {
   ja: 'このリソースのタグ {{tag}} が分からない（計画では適用後に決まる、またはレコードにタグが含まれていない）ため、機密性によって決まるこのチェックを判定できません',
   en: "The resource's tag {{tag}} is not known (known only after apply in a plan, or not carried by the record), and this check depends on the class",
 };

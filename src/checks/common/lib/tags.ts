@@ -65,11 +65,14 @@ const NO: ReadonlySet<string> = new Set([
  * saying why; undefined when every tag of the mark's keys is known.
  */
 export function markUnknownFact(
-  resource: Pick<Resource, 'unknownTags' | 'origin' | 'provider'>,
+  resource: Pick<Resource, 'unknownTags'>,
   mark: TagMark,
 ): Fact<string> | undefined {
+  const { unknownTags } = resource;
   const key = mark.keys.find((candidate) => tagUnknown(resource, candidate));
-  return key === undefined ? undefined : unknown(`tags.${key}`, unknownTagNote(resource));
+  return key === undefined || unknownTags === undefined
+    ? undefined
+    : unknown(`tags.${key}`, unknownTagNote(unknownTags));
 }
 
 /** The message of a check on a mark whose tag the record does not tell (the evidence's note says why). */

@@ -161,7 +161,7 @@ export function configItemToResource(given: ConfigItem, origin: Origin): Resourc
     // In the literal even when undefined: a field added afterwards would be kept outside the
     // object, in a property array of its own for every resource.
     observedAt: item.captureTime,
-    ...(item.unknownTags && { unknownTags: item.unknownTags }),
+    unknownTags: item.unknownTags,
   };
 }
 
