@@ -177,7 +177,9 @@ async function readFiles(
     }
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });
   }
-  for (const resource of rootModules.separated()) inventory.add(resource);
+  // What tells copies of a plan from root modules is needed only here: its getters hold the
+  // whole parsed plan or state, which the scan must not keep alive through evaluation.
+  for (const { snapshot: _copies, ...resource } of rootModules.separated()) inventory.add(resource);
   // The first file read of a path, as the notes name it.
   const byPath = new Map<string, FileCoverage>();
   for (const file of files) if (!byPath.has(file.path)) byPath.set(file.path, file);
