@@ -413,11 +413,11 @@ function merge(a: Resource, b: Resource): Resource {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
     ...mergedUnknownTags(unknownTags, b.unknownTags),
-    ...(notified && b.notified && { notified }),
-    // Both records selected (one a notification, the other a filtered answer): no listing showed it.
-    ...(!(notified && b.notified) &&
-      (notified || picked) &&
-      (b.notified || b.picked) && { picked: true as const }),
+    // Both notifications stay one; both records selected otherwise (a notification and a filtered
+    // answer): no listing showed it.
+    ...(notified && b.notified
+      ? { notified }
+      : (notified || picked) && (b.notified || b.picked) && { picked: true as const }),
     // A record that names no account (empty) takes the account another record of it names.
     account: a.account || b.account,
     ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),
