@@ -107,21 +107,19 @@ export class TfValues {
    * sensitive; undefined when the whole map is known only after apply or sensitive.
    */
   entries(path: string): { readonly known: JsonObject; readonly unread: readonly string[] } | undefined {
-    const keys = path.split('.');
-    const at = (root: unknown) =>
-      keys.reduce((value, key) => (value === true ? true : step(value, key)), root);
-    const unknownMark = at(this.#unknownMarks);
-    const sensitiveMark = at(this.#sensitiveMarks);
+    const inner = this.at(path);
+    const unknownMark = inner.#unknownMarks;
+    const sensitiveMark = inner.#sensitiveMarks;
     if (unknownMark === true || sensitiveMark === true) return undefined;
-    const value = at(this.values);
+    const value = inner.values;
     const known: JsonObject = {};
     const unread: string[] = [];
     for (const key of new Set([
-      ...(isObject(value) ? Object.keys(value) : []),
+      ...Object.keys(value),
       ...(isObject(unknownMark) ? Object.keys(unknownMark) : []),
     ])) {
       if (containsTrue(step(unknownMark, key)) || containsTrue(step(sensitiveMark, key))) unread.push(key);
-      else if (isObject(value) && value[key] !== undefined) known[key] = value[key];
+      else if (value[key] !== undefined) known[key] = value[key];
     }
     return { known, unread };
   }

@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import type { Alongside, BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
@@ -14,7 +15,13 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const volume = unit.primary;
-  return volumeOf(volume, '', tr, ctx, fromSnapshot(volume, 'snapshot_id', tr, ctx) ? undefined : 'any');
+  return volumeOf(
+    volume,
+    '',
+    tr,
+    ctx,
+    fromSnapshot(volume, tr.valuesOf(volume), 'snapshot_id', ctx) ? undefined : 'any',
+  );
 }
 
 /**
@@ -54,16 +61,17 @@ function volumeOf(
  * volume, one the configuration makes empty too (checkov's terragoat plan): where the plan's
  * configuration is there and does not set it, the volume is made empty.
  */
-function fromSnapshot(instance: TfInstance, attribute: string, tr: Translation, ctx: BuildContext): boolean {
-  const snapshot = tr.valuesOf(instance).read(attribute);
+function fromSnapshot(instance: TfInstance, values: TfValues, attribute: string, ctx: BuildContext): boolean {
+  const snapshot = values.read(attribute);
   if (snapshot.state === 'known') return snapshot.value !== '';
   if (snapshot.state !== 'unknown') return false;
-  if (!ctx.config.resourceOf(instance)) return true;
+  const configured = ctx.config.resourceOf(instance);
+  if (!configured) return true;
   // ebs_block_device is a set: its blocks in the values are not in the configuration's order.
   // Blocks a `dynamic` block writes are not in the configuration's JSON: they may set it.
   const set = /^(ebs_block_device)\.\d+\.(.+)$/.exec(attribute);
   if (!set) return ctx.config.sets(instance, attribute);
-  const expressions = ctx.config.resourceOf(instance)?.expressions;
+  const expressions = configured.expressions;
   const blocks = isObject(expressions) ? expressions[set[1]!] : undefined;
   if (!Array.isArray(blocks)) return true;
   return blocks.some((_, index) => ctx.config.sets(instance, `${set[1]}.${index}.${set[2]}`));
@@ -112,7 +120,7 @@ function instanceVolumes(unit: Unit, translate: () => Translation, ctx: BuildCon
   for (let index = 0; values.present(`ebs_block_device.${index}`); index++) {
     const device = values.read(`ebs_block_device.${index}.device_name`);
     const key = device.state === 'known' && typeof device.value === 'string' ? device.value : index;
-    const fresh = !fromSnapshot(instance, `ebs_block_device.${index}.snapshot_id`, translate(), ctx);
+    const fresh = !fromSnapshot(instance, values, `ebs_block_device.${index}.snapshot_id`, ctx);
     volumes.push({
       suffix: `.ebs_block_device[${JSON.stringify(key)}]`,
       resource: volumeOf(instance, `ebs_block_device.${index}.`, translate(), ctx, fresh ? 'any' : 'on'),
