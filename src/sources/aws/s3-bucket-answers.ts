@@ -56,7 +56,10 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         name,
         place,
         { PublicAccessBlockConfiguration: flags },
-        "(s3control's, saved as s3control-get-public-access-block.json in <account>/ folders, is read as the account's)",
+        {
+          alike:
+            "(s3control's, saved as s3control-get-public-access-block.json in <account>/ folders, is read as the account's)",
+        },
       );
     },
   },
@@ -65,7 +68,8 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
   // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
   {
     matches: (record) => only(record, ['TagSet']) && Array.isArray(record['TagSet']),
-    read: (record, place, name) => bucketTags(record['TagSet'], name, place),
+    read: (record, place, name) =>
+      bucketSetting('get-bucket-tagging', name, place, {}, { tagSet: record['TagSet'] }),
   },
   // An answer with logging off is `{}`, which says nothing of what it answers: not read.
   bucketAnswer(
@@ -86,14 +90,10 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
     matches: (record) => only(record, ['Policy']) && isPolicyDocument(record['Policy']),
     read(record, place, name) {
       const supplementary = { BucketPolicy: { policyText: record['Policy'] } };
-      const named = bucketSetting(
-        'get-bucket-policy',
-        name,
-        place,
-        supplementary,
-        "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
-        (bucket) => policyNamesBucket(record, bucket),
-      );
+      const named = bucketSetting('get-bucket-policy', name, place, supplementary, {
+        alike: "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
+        confirms: (bucket) => policyNamesBucket(record, bucket),
+      });
       const bucket = bucketOfPolicy(asRecord(decodeJsonValue(record['Policy'])) ?? {});
       return 'skip' in named && bucket && place.account ? placedSetting(bucket, place, supplementary) : named;
     },
@@ -254,7 +254,7 @@ function bucketAnswer(
 ): AnswerShape {
   return {
     matches,
-    read: (record, place, name) => bucketSetting(command, name, place, supplementary(record), alike),
+    read: (record, place, name) => bucketSetting(command, name, place, supplementary(record), { alike }),
   };
 }
 
@@ -279,16 +279,16 @@ const BUCKET_TAGS = tagsHeldElsewhere(
 /**
  * The bucket's item with one setting, `supplementary`, an answer to `aws s3api <command>` gave,
  * the bucket named by the file's `name` (without its folders and ending), placed by its folders;
- * or why it cannot be placed. `confirms` says whether the answer agrees with a bucket named
- * before the setting's word.
+ * or why it cannot be placed. `alike` names what answers alike and is read otherwise; `confirms`
+ * says whether the answer agrees with a bucket named before the setting's word; `tagSet` is
+ * get-bucket-tagging's `TagSet` (none where it answered NoSuchTagSet), the item's tags.
  */
 export function bucketSetting(
   command: string,
   name: string,
   place: PathPlace,
   supplementary: Record<string, unknown>,
-  alike = '',
-  confirms: (bucket: string) => boolean = () => true,
+  { alike = '', confirms = () => true, tagSet }: SettingOptions = {},
 ): UnnamedAnswer {
   const bucket = bucketInName(command, name, confirms);
   // S3 is global, and dumps keep its answers where the CLI ran or in no Region's folder: only
@@ -297,32 +297,33 @@ export function bucketSetting(
     return {
       skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/…/${command}_<bucket>.json or <bucket>-${settingWords(command)[0]}.json, it is read`,
     };
-  return placedSetting(bucket, place, supplementary);
+  return placedSetting(bucket, place, supplementary, tagSet);
+}
+
+/** How bucketSetting reads an answer beyond its command and setting. */
+interface SettingOptions {
+  readonly alike?: string;
+  readonly confirms?: (bucket: string) => boolean;
+  readonly tagSet?: unknown;
 }
 
 /**
- * The bucket's item with its tags, `tagSet` (get-bucket-tagging's `TagSet`, or none where it
- * answered NoSuchTagSet), from an answer named after the bucket: a record whose tags are known.
+ * The bucket's item with one setting, its Region left to the bucket's own record; with `tagSet`
+ * (get-bucket-tagging's), a record whose tags are known.
  */
-export function bucketTags(tagSet: unknown, name: string, place: PathPlace): UnnamedAnswer {
-  const answer = bucketSetting('get-bucket-tagging', name, place, {});
-  if ('skip' in answer) return answer;
-  const { unknownTags: _carried, ...tagged } = answer;
-  return { ...tagged, items: answer.items.map((item) => ({ ...item, tags: tagSet })) };
-}
-
-/** The bucket's item with one setting, its Region left to the bucket's own record. */
 function placedSetting(
   bucket: string,
   place: PathPlace,
   supplementary: Record<string, unknown>,
+  tagSet?: unknown,
 ): UnnamedAnswer {
   const item = bucketItem(bucket, place, supplementary);
+  const known = tagSet !== undefined;
   return {
-    items: [item],
+    items: [known ? { ...item, tags: tagSet } : item],
     partial: true,
     regionUnknown: new Set([String(item.arn)]),
-    unknownTags: BUCKET_TAGS,
+    ...(!known && { unknownTags: BUCKET_TAGS }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TextFormat } from '../format.ts';
 import { answerResources, baseName, placeInPath } from './cli-answer.ts';
-import { bucketSetting, bucketTags } from './s3-bucket-answers.ts';
+import { bucketSetting } from './s3-bucket-answers.ts';
 
 /**
  * The AWS CLI prints a failed call's error on stderr, after a blank line: `An error occurred
@@ -15,7 +15,9 @@ const S3_ERROR =
  * configuration records having none: null, which a partial item keeps apart from "not read".
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
  */
-const NONE: Readonly<Record<string, { command: string; none: Record<string, unknown> }>> = {
+const NONE: Readonly<
+  Record<string, { command: string; none: Record<string, unknown>; tagSet?: readonly unknown[] }>
+> = {
   'GetBucketEncryption ServerSideEncryptionConfigurationNotFoundError': {
     command: 'get-bucket-encryption',
     none: { ServerSideEncryptionConfiguration: null },
@@ -34,7 +36,7 @@ const NONE: Readonly<Record<string, { command: string; none: Record<string, unkn
     none: { PublicAccessBlockConfiguration: null },
   },
   // A bucket without tags: its tags are known, and none (Resource.unknownTags not set).
-  'GetBucketTagging NoSuchTagSet': { command: 'get-bucket-tagging', none: {} },
+  'GetBucketTagging NoSuchTagSet': { command: 'get-bucket-tagging', none: {}, tagSet: [] },
 };
 
 /**
@@ -66,9 +68,7 @@ export const awsS3ErrorAnswerFormat: TextFormat = {
         ? {
             skip: `${code} from ${operation} in a file named after twelve digits: a bucket's, or s3control's for an account; saved as <account>/<region>/${known.command}_<bucket>.json for a bucket`,
           }
-        : known.command === 'get-bucket-tagging'
-          ? bucketTags([], name, placeInPath(ctx.file))
-          : bucketSetting(known.command, name, placeInPath(ctx.file), known.none);
+        : bucketSetting(known.command, name, placeInPath(ctx.file), known.none, { tagSet: known.tagSet });
     if ('skip' in answer) ctx.skip(answer.skip, { line: line + 1 });
     else yield* answerResources(answer, ctx);
   },

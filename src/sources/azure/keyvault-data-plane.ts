@@ -69,6 +69,11 @@ export function* readKeyVaultDataPlane(
   }
 }
 
+/** The ARM type of a managed HSM's keys. */
+export const HSM_KEY_TYPE = 'Microsoft.KeyVault/managedHSMs/keys';
+/** The ARM type of a vault's keys. */
+export const VAULT_KEY_TYPE = 'Microsoft.KeyVault/vaults/keys';
+
 /**
  * A vault's (or, `hsm`, a managed HSM's) ARM id under the placeholder scope of an ARM template's
  * resources, and the ARM type of its keys.
@@ -77,11 +82,11 @@ export function holderIds(name: string, hsm: boolean): { readonly id: string; re
   return hsm
     ? {
         id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/${name}`,
-        keyType: 'Microsoft.KeyVault/managedHSMs/keys',
+        keyType: HSM_KEY_TYPE,
       }
     : {
         id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${name}`,
-        keyType: 'Microsoft.KeyVault/vaults/keys',
+        keyType: VAULT_KEY_TYPE,
       };
 }
 

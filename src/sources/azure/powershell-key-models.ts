@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './arm-record.ts';
-import { holderIds } from './keyvault-data-plane.ts';
+import { HSM_KEY_TYPE, holderIds, VAULT_KEY_TYPE } from './keyvault-data-plane.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 
 /**
@@ -97,7 +97,7 @@ function keyId(object: JsonObject, holder: unknown, name: unknown): string | und
 }
 
 function keyType(object: JsonObject): string {
-  return ofHsm(object) ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys';
+  return ofHsm(object) ? HSM_KEY_TYPE : VAULT_KEY_TYPE;
 }
 
 /** The expiry as ARM's `exp` (Unix seconds); a date ConvertTo-Json wrote as ISO 8601 (5.1's converted). */

@@ -59,13 +59,7 @@ export function* azureScoutSuiteResources(
       // Whether the account is reachable is worked out from its public network access and its
       // firewall's IP rules as well as the default action: ScoutSuite keeps only the last.
       if (resource)
-        yield {
-          ...resource,
-          region: '',
-          facts: keptOnly(resource.facts, settings, 'properties', STORAGE_NOT_KEPT, [
-            'reachableFromInternet',
-          ]),
-        };
+        yield { ...kept(resource, settings, STORAGE_NOT_KEPT, ['reachableFromInternet']), region: '' };
     }
   for (const [subscription, scope] of scopesOf(services.virtualmachines, 'subscriptions'))
     for (const [, disk] of membersOf(scope.disks)) {
@@ -74,14 +68,13 @@ export function* azureScoutSuiteResources(
       const encryption =
         typeof disk.encryption_type === 'string' ? { encryption: { type: disk.encryption_type } } : {};
       const resource = read(armRecord(subscription, disk, 'Microsoft.Compute/disks', encryption));
-      if (resource)
-        yield { ...resource, facts: keptOnly(resource.facts, encryption, 'properties', DISK_NOT_KEPT) };
+      if (resource) yield kept(resource, encryption, DISK_NOT_KEPT);
     }
   for (const [subscription, scope] of scopesOf(services.virtualmachines, 'subscriptions'))
     for (const [, instance] of membersOf(scope.instances)) {
       // instances.py keeps what and where a VM is (`location`, `tags`), none of its security profile.
       const resource = read(armRecord(subscription, instance, 'Microsoft.Compute/virtualMachines', {}));
-      if (resource) yield { ...resource, facts: keptOnly(resource.facts, {}, 'properties', VM_NOT_KEPT) };
+      if (resource) yield kept(resource, {}, VM_NOT_KEPT);
     }
   for (const [subscription, scope] of scopesOf(services.sqldatabase, 'subscriptions'))
     for (const [, server] of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
@@ -90,12 +83,7 @@ export function* azureScoutSuiteResources(
       for (const [, server] of membersOf(scope.servers)) {
         const settings = singleServerSettings(server);
         const resource = read(armRecord(subscription, server, type, settings));
-        if (resource)
-          yield {
-            ...resource,
-            region: '',
-            facts: keptOnly(resource.facts, settings, 'properties', SINGLE_SERVER_NOT_KEPT),
-          };
+        if (resource) yield { ...kept(resource, settings, SINGLE_SERVER_NOT_KEPT), region: '' };
       }
   for (const [subscription, scope] of scopesOf(services.appservice, 'subscriptions'))
     for (const [, app] of membersOf(scope.web_apps)) {
@@ -104,18 +92,13 @@ export function* azureScoutSuiteResources(
         ...armRecord(subscription, app, 'Microsoft.Web/sites', settings),
         ...(typeof app.kind === 'string' && { kind: app.kind }),
       });
-      if (resource)
-        yield { ...resource, facts: keptOnly(resource.facts, settings, 'properties', WEB_APP_NOT_KEPT) };
+      if (resource) yield kept(resource, settings, WEB_APP_NOT_KEPT);
     }
   for (const [subscription, scope] of scopesOf(services.securitycenter, 'subscriptions'))
     for (const [, pricing] of membersOf(scope.pricings)) {
       const record = pricingRecord(subscription, pricing);
       const resource = record && read(record);
-      if (resource)
-        yield {
-          ...resource,
-          facts: keptOnly(resource.facts, record.properties, 'properties', PRICING_NOT_KEPT),
-        };
+      if (resource) yield kept(resource, record.properties, PRICING_NOT_KEPT);
       else if (!record) ctx.skip('ScoutSuite securitycenter pricing: no name');
     }
   for (const [subscription, scope] of scopesOf(services.rbac, 'subscriptions'))
@@ -132,6 +115,20 @@ export function* azureScoutSuiteResources(
       else ctx.skip('ScoutSuite aad user: no object id and sign-in name (name)');
     }
   noteUnreadCollections(services, 'subscriptions', READ, ctx);
+}
+
+/**
+ * The resource with its facts read from the `settings` ScoutSuite kept; those read from the rest
+ * of `properties`, and the `combined` ones worked out from settings it does not keep as well,
+ * unknown, `note` saying so (keptOnly).
+ */
+function kept(
+  resource: Resource,
+  settings: unknown,
+  note: Localized,
+  combined: readonly string[] = [],
+): Resource {
+  return { ...resource, facts: keptOnly(resource.facts, settings, 'properties', note, combined) };
 }
 
 /** What is read, by service: its collections of resources. */
@@ -343,8 +340,7 @@ function* sqlServerResources(
 ): Generator<Resource> {
   const record = armRecord(subscription, server, 'Microsoft.Sql/servers', {});
   const resource = read(record);
-  if (resource)
-    yield { ...resource, region: '', facts: keptOnly(resource.facts, {}, 'properties', SQL_SERVER_NOT_KEPT) };
+  if (resource) yield { ...kept(resource, {}, SQL_SERVER_NOT_KEPT), region: '' };
   const auditing = isObject(server.auditing) ? server.auditing.auditing_enabled : undefined;
   const keyType = isObject(server.encryption_protectors)
     ? server.encryption_protectors.server_key_type
