@@ -13,12 +13,12 @@ export function* readCustodianRun(
   document: readonly unknown[],
   run: CustodianRun,
   ctx: ReadContext,
-  others: () => Iterable<Resource> | undefined,
+  others: Iterable<Resource> | undefined,
 ): Generator<Resource> {
   const read =
     run.provider === 'aws'
       ? custodianAwsResources(document, run, ctx)
-      : (others() ??
+      : (others ??
         skipAll(document, `${run.resource}: records kansa's ${run.provider} readers do not read`, ctx));
   // The account's records it gives (a VPC's flow logs listed) say what was listed, not a pick.
   for (const resource of read)

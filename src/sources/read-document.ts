@@ -31,18 +31,20 @@ export async function readDocument(
     return true;
   }
   // Cloud Custodian's resources.json: its type and place are in the metadata.json beside it.
-  const run = Array.isArray(document) ? custodianRunOf(ctx.file, ctx.archived === true) : undefined;
-  if (run && Array.isArray(document)) {
-    coverage.format ??= CUSTODIAN_FORMAT;
-    // AWS records are read by the run's own reader; another cloud's by that cloud's format.
-    const other =
-      run.provider === 'aws'
-        ? undefined
-        : INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
-    const cloudFormat = other?.kind === 'document' && other.provider === run.provider ? other : undefined;
-    await cloudFormat?.load?.();
-    count(readCustodianRun(document, run, ctx, () => cloudFormat?.read(document, ctx)));
-    return true;
+  if (Array.isArray(document)) {
+    const run = custodianRunOf(ctx.file, ctx.archived === true);
+    if (run) {
+      coverage.format ??= CUSTODIAN_FORMAT;
+      // AWS records are read by the run's own reader; another cloud's by that cloud's format.
+      const other =
+        run.provider === 'aws'
+          ? undefined
+          : INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+      const cloudFormat = other?.kind === 'document' && other.provider === run.provider ? other : undefined;
+      await cloudFormat?.load?.();
+      count(readCustodianRun(document, run, ctx, cloudFormat?.read(document, ctx)));
+      return true;
+    }
   }
   const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
   if (docFormat?.kind === 'document') {

@@ -252,17 +252,19 @@ function exportedRow(value: unknown): unknown {
   return row;
 }
 
-/** An exporter's row (exportedRow) with its table's JSON columns parsed back too. */
+/**
+ * An exporter's row with its table's JSON columns parsed back too, in place: the row is
+ * exportedRow's own copy, never the record read.
+ */
 function withJsonColumns(
-  row: Readonly<Record<string, unknown>>,
+  row: Record<string, unknown>,
   table: SteampipeTable,
 ): Readonly<Record<string, unknown>> {
-  const parsed = { ...row };
   for (const [column, type] of Object.entries(table.columnTypes)) {
-    const cell = parsed[column];
-    if (type === 'json' && typeof cell === 'string') parsed[column] = jsonText(cell);
+    const cell = row[column];
+    if (type === 'json' && typeof cell === 'string') row[column] = jsonText(cell);
   }
-  return parsed;
+  return row;
 }
 
 function jsonText(text: string): unknown {

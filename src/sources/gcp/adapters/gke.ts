@@ -12,12 +12,13 @@ const IP_ENDPOINTS = 'controlPlaneEndpointsConfig.ipEndpointsConfig';
  */
 export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterFacts {
   const publicEndpoint = publicEndpointFact(data, dataPath);
+  const networksKey = authorizedNetworksKey(data);
   return {
     customerManagedKey: nodeDiskKey(data, dataPath),
     publicEndpoint,
     reachableFromInternet: publicEndpoint,
-    authorizedNetworks: authorizedNetworks(data, dataPath),
-    googleCloudAccess: googleCloudAccess(data, dataPath),
+    authorizedNetworks: authorizedNetworks(data, dataPath, networksKey),
+    googleCloudAccess: googleCloudAccess(data, dataPath, networksKey),
     dnsEndpointExternal: fieldFact(
       data,
       dataPath,
@@ -78,8 +79,7 @@ const AUTHORIZED_NETWORKS_KEYS = [
  * successor under `controlPlaneEndpointsConfig`); null when the feature is off, the default.
  * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
  */
-function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[] | null> {
-  const key = authorizedNetworksKey(data);
+function authorizedNetworks(data: JsonObject, dataPath: string, key: string): Fact<readonly string[] | null> {
   const config = at(data, key);
   if (isObject(config)) {
     if (asBoolean(config.enabled) !== true)
@@ -103,8 +103,8 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
  * off unless set.
  * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
  */
-function googleCloudAccess(data: JsonObject, dataPath: string): Fact<boolean> {
-  return fieldFact(data, dataPath, `${authorizedNetworksKey(data)}.gcpPublicCidrsAccessEnabled`, asBoolean, {
+function googleCloudAccess(data: JsonObject, dataPath: string, networksKey: string): Fact<boolean> {
+  return fieldFact(data, dataPath, `${networksKey}.gcpPublicCidrsAccessEnabled`, asBoolean, {
     default: false,
     note: {
       ja: '指定なし: Google Cloud のパブリック IP アドレスからのアクセスは許可されていません',
