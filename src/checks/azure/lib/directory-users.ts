@@ -10,6 +10,7 @@ import {
   OWNER_ROLE,
   PRIVILEGED_BUILT_IN_ROLES,
 } from '../../../model/azure-built-in-roles.ts';
+import type { Fact } from '../../../model/fact.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import type { CheckContext, Evidence } from '../../check.ts';
 import { mayAssign } from './role-conditions.ts';
@@ -90,21 +91,22 @@ export function guestOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
 ): RoleHolder | undefined {
-  const { principalName: name, principalId: id, roleDefinitionId: role } = assignment.facts;
+  const { principalName: name, roleDefinitionId: role } = assignment.facts;
   const byRole = role ? [{ ...role, resourceId: assignment.id }] : [];
   if (name?.source === 'explicit')
     return isGuestName(name.value)
       ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] }
       : undefined;
-  const user = directoryUserOf(assignment, ctx);
-  if (!user || id?.source !== 'explicit') return undefined;
+  const directory = directoryUserOf(assignment, ctx);
+  if (!directory) return undefined;
+  const { user, id } = directory;
   const { userType, userPrincipalName: upn } = user.facts;
   const guestType = userType?.source === 'explicit' && userType.value.toLowerCase() === 'guest';
   const guestName = upn?.source === 'explicit' && isGuestName(upn.value);
   if (!(guestType || guestName)) return undefined;
   const told = [guestType ? userType : undefined, upn].flatMap((fact) => (fact ? [fact] : []));
   return {
-    name: upn?.source === 'explicit' ? upn.value : id.value,
+    name: holderName(user, id),
     evidence: [
       { ...id, resourceId: assignment.id },
       ...told.map((fact) => ({ ...fact, resourceId: user.id })),
@@ -123,16 +125,17 @@ export function unregisteredMemberOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
 ): RoleHolder | undefined {
-  const user = directoryUserOf(assignment, ctx);
-  const { principalId: id, roleDefinitionId: role } = assignment.facts;
-  if (!user || id?.source !== 'explicit') return undefined;
-  const { userType, userPrincipalName: upn, mfaRegistered, accountEnabled } = user.facts;
+  const directory = directoryUserOf(assignment, ctx);
+  if (!directory) return undefined;
+  const { user, id } = directory;
+  const { roleDefinitionId: role } = assignment.facts;
+  const { userType, mfaRegistered, accountEnabled } = user.facts;
   const member = userType?.source === 'explicit' && userType.value.toLowerCase() === 'member';
   if (!member || mfaRegistered?.source !== 'explicit' || mfaRegistered.value) return undefined;
   // A blocked account cannot sign in: none of its sign-ins goes without MFA.
   if (accountEnabled?.source === 'explicit' && !accountEnabled.value) return undefined;
   return {
-    name: upn?.source === 'explicit' ? upn.value : id.value,
+    name: holderName(user, id),
     evidence: [
       { ...id, resourceId: assignment.id },
       ...(role ? [{ ...role, resourceId: assignment.id }] : []),
@@ -168,15 +171,25 @@ function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
   return [...byName].map(([name, evidence]) => ({ name, evidence }));
 }
 
+type ExplicitFact<T> = Extract<Fact<T>, { readonly source: 'explicit' }>;
+
+/** The directory user of an assignment's principal id, with that id, when the assignment states it. */
 function directoryUserOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
-): Resource<AzureDirectoryUserFacts> | undefined {
+): { user: Resource<AzureDirectoryUserFacts>; id: ExplicitFact<string> } | undefined {
   const id = assignment.facts.principalId;
   if (id?.source !== 'explicit') return undefined;
-  return ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
+  const user = ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
     | Resource<AzureDirectoryUserFacts>
     | undefined;
+  return user && { user, id };
+}
+
+/** A directory user's name in findings: its sign-in name, or without it the object id it is assigned by. */
+function holderName(user: Resource<AzureDirectoryUserFacts>, id: ExplicitFact<string>): string {
+  const upn = user.facts.userPrincipalName;
+  return upn?.source === 'explicit' ? upn.value : id.value;
 }
 
 const isGuestName = (name: string) => name.toUpperCase().includes('#EXT#');
