@@ -12,7 +12,8 @@ import {
 } from '../../../model/azure-built-in-roles.ts';
 import type { Fact } from '../../../model/fact.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
-import type { CheckContext, Evidence } from '../../check.ts';
+import { type CheckContext, type CheckResult, type Evidence, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment } from './assessment.ts';
 import { mayAssign } from './role-conditions.ts';
 import { roleGrants } from './role-grants.ts';
 
@@ -149,7 +150,7 @@ export function unregisteredMemberOf(
  * The users `pick` finds among those holding an assignment the test accepts on the subscription or
  * above it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
  */
-export function holdersOf(
+function holdersOf(
   subscription: Resource,
   ctx: CheckContext,
   holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
@@ -157,6 +158,31 @@ export function holdersOf(
 ): readonly RoleHolder[] {
   return byHolder(
     userAssignments(subscription, ctx, holds).flatMap((assignment) => pick(assignment, ctx) ?? []),
+  );
+}
+
+/**
+ * Defender for Cloud's assessment (`keys`) where it tells; without it, a FAIL (`messageId`) naming
+ * under `key` the users `pick` finds among the holders of an assignment the test accepts
+ * (holdersOf), or the assessment's UNKNOWN when there are none: their absence proves nothing.
+ */
+export function assessedOrHolders<M extends string>(
+  subscription: Resource,
+  ctx: CheckContext,
+  keys: readonly string[],
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
+  pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
+  messageId: M,
+  key: string,
+): CheckResult<AssessmentMessage | M> {
+  const result = evaluateAssessment(subscription, keys, ctx);
+  if (result.status !== 'UNKNOWN') return result;
+  const holders = holdersOf(subscription, ctx, holds, pick);
+  if (holders.length === 0) return result;
+  return fail(
+    messageId,
+    holders.flatMap(({ evidence }) => evidence),
+    { [key]: holders.map(({ name }) => name) },
   );
 }
 
