@@ -1,8 +1,8 @@
 import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, defineCheck, fail } from '../../check.ts';
-import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { guestOf, holdersOf } from '../lib/directory-users.ts';
+import { type CheckResult, defineCheck } from '../../check.ts';
+import { type AssessmentMessage, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { assessedOrHolders, guestOf } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with owner permissions on Azure resources should be removed", then the key of
@@ -66,19 +66,14 @@ export default defineCheck({
   // holding Owner on the subscription or above it (lib/directory-users.ts): that fails; their
   // absence proves nothing, as a group or an assignment the export leaves out may hold a guest.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
-    const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
-    if (result.status !== 'UNKNOWN') return result;
-    const guests = holdersOf(
+    return assessedOrHolders(
       subscription,
       ctx,
+      GUEST_OWNER_KEYS,
       (assignment) => assignment.facts.roleDefinitionId?.value === OWNER_ROLE,
       guestOf,
-    );
-    if (guests.length === 0) return result;
-    return fail(
       'guestOwnerAssigned',
-      guests.flatMap(({ evidence }) => evidence),
-      { guests: guests.map(({ name }) => name) },
+      'guests',
     );
   },
 });

@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, defineCheck, fail } from '../../check.ts';
-import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { guestOf, holdersOf, writesResources } from '../lib/directory-users.ts';
+import { type CheckResult, defineCheck } from '../../check.ts';
+import { type AssessmentMessage, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { assessedOrHolders, guestOf, writesResources } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with write permissions on Azure resources should be removed", then the key of
@@ -65,14 +65,14 @@ export default defineCheck({
   // roles) on the subscription or above it (lib/directory-users.ts): that fails; their absence
   // proves nothing.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestWriteAssigned'> {
-    const result = evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
-    if (result.status !== 'UNKNOWN') return result;
-    const guests = holdersOf(subscription, ctx, writesResources, guestOf);
-    if (guests.length === 0) return result;
-    return fail(
+    return assessedOrHolders(
+      subscription,
+      ctx,
+      GUEST_WRITE_KEYS,
+      writesResources,
+      guestOf,
       'guestWriteAssigned',
-      guests.flatMap(({ evidence }) => evidence),
-      { guests: guests.map(({ name }) => name) },
+      'guests',
     );
   },
 });

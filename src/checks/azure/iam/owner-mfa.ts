@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, defineCheck, fail } from '../../check.ts';
-import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { holdersOf, ownsSubscription, unregisteredMemberOf } from '../lib/directory-users.ts';
+import { type CheckResult, defineCheck } from '../../check.ts';
+import { type AssessmentMessage, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { assessedOrHolders, ownsSubscription, unregisteredMemberOf } from '../lib/directory-users.ts';
 
 /** "Accounts with owner permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const OWNER_MFA_KEYS = ['6240402e-f77c-46fa-9060-a7ce53997754', '94290b00-4d0c-d7b4-7cea-064a9554e681'];
@@ -62,14 +62,14 @@ export default defineCheck({
   // userRegistrationDetails) fails (lib/directory-users.ts); registered methods do not show that
   // MFA is required at sign-in, so they never pass.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'ownerNotRegistered'> {
-    const result = evaluateAssessment(subscription, OWNER_MFA_KEYS, ctx);
-    if (result.status !== 'UNKNOWN') return result;
-    const users = holdersOf(subscription, ctx, ownsSubscription, unregisteredMemberOf);
-    if (users.length === 0) return result;
-    return fail(
+    return assessedOrHolders(
+      subscription,
+      ctx,
+      OWNER_MFA_KEYS,
+      ownsSubscription,
+      unregisteredMemberOf,
       'ownerNotRegistered',
-      users.flatMap(({ evidence }) => evidence),
-      { users: users.map(({ name }) => name) },
+      'users',
     );
   },
 });

@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, defineCheck, fail } from '../../check.ts';
-import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { holdersOf, unregisteredMemberOf, writesResources } from '../lib/directory-users.ts';
+import { type CheckResult, defineCheck } from '../../check.ts';
+import { type AssessmentMessage, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { assessedOrHolders, unregisteredMemberOf, writesResources } from '../lib/directory-users.ts';
 
 /** "Accounts with write permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const WRITE_MFA_KEYS = ['c0cb17b2-0607-48a7-b0e0-903ed22de39b', '57e98606-6b1e-6193-0e3d-fe621387c16b'];
@@ -61,14 +61,14 @@ export default defineCheck({
   // userRegistrationDetails) fails (lib/directory-users.ts); registered methods do not show that
   // MFA is required at sign-in, so they never pass.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'writerNotRegistered'> {
-    const result = evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
-    if (result.status !== 'UNKNOWN') return result;
-    const users = holdersOf(subscription, ctx, writesResources, unregisteredMemberOf);
-    if (users.length === 0) return result;
-    return fail(
+    return assessedOrHolders(
+      subscription,
+      ctx,
+      WRITE_MFA_KEYS,
+      writesResources,
+      unregisteredMemberOf,
       'writerNotRegistered',
-      users.flatMap(({ evidence }) => evidence),
-      { users: users.map(({ name }) => name) },
+      'users',
     );
   },
 });

@@ -10,8 +10,10 @@ import {
   OWNER_ROLE,
   PRIVILEGED_BUILT_IN_ROLES,
 } from '../../../model/azure-built-in-roles.ts';
+import type { Fact } from '../../../model/fact.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
-import type { CheckContext, Evidence } from '../../check.ts';
+import { type CheckContext, type CheckResult, type Evidence, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment } from './assessment.ts';
 import { mayAssign } from './role-conditions.ts';
 import { roleGrants } from './role-grants.ts';
 
@@ -90,21 +92,22 @@ export function guestOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
 ): RoleHolder | undefined {
-  const { principalName: name, principalId: id, roleDefinitionId: role } = assignment.facts;
+  const { principalName: name, roleDefinitionId: role } = assignment.facts;
   const byRole = role ? [{ ...role, resourceId: assignment.id }] : [];
   if (name?.source === 'explicit')
     return isGuestName(name.value)
       ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] }
       : undefined;
-  const user = directoryUserOf(assignment, ctx);
-  if (!user || id?.source !== 'explicit') return undefined;
+  const directory = directoryUserOf(assignment, ctx);
+  if (!directory) return undefined;
+  const { user, id } = directory;
   const { userType, userPrincipalName: upn } = user.facts;
   const guestType = userType?.source === 'explicit' && userType.value.toLowerCase() === 'guest';
   const guestName = upn?.source === 'explicit' && isGuestName(upn.value);
   if (!(guestType || guestName)) return undefined;
   const told = [guestType ? userType : undefined, upn].flatMap((fact) => (fact ? [fact] : []));
   return {
-    name: upn?.source === 'explicit' ? upn.value : id.value,
+    name: holderName(user, id),
     evidence: [
       { ...id, resourceId: assignment.id },
       ...told.map((fact) => ({ ...fact, resourceId: user.id })),
@@ -123,16 +126,17 @@ export function unregisteredMemberOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
 ): RoleHolder | undefined {
-  const user = directoryUserOf(assignment, ctx);
-  const { principalId: id, roleDefinitionId: role } = assignment.facts;
-  if (!user || id?.source !== 'explicit') return undefined;
-  const { userType, userPrincipalName: upn, mfaRegistered, accountEnabled } = user.facts;
+  const directory = directoryUserOf(assignment, ctx);
+  if (!directory) return undefined;
+  const { user, id } = directory;
+  const { roleDefinitionId: role } = assignment.facts;
+  const { userType, mfaRegistered, accountEnabled } = user.facts;
   const member = userType?.source === 'explicit' && userType.value.toLowerCase() === 'member';
   if (!member || mfaRegistered?.source !== 'explicit' || mfaRegistered.value) return undefined;
   // A blocked account cannot sign in: none of its sign-ins goes without MFA.
   if (accountEnabled?.source === 'explicit' && !accountEnabled.value) return undefined;
   return {
-    name: upn?.source === 'explicit' ? upn.value : id.value,
+    name: holderName(user, id),
     evidence: [
       { ...id, resourceId: assignment.id },
       ...(role ? [{ ...role, resourceId: assignment.id }] : []),
@@ -146,7 +150,7 @@ export function unregisteredMemberOf(
  * The users `pick` finds among those holding an assignment the test accepts on the subscription or
  * above it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
  */
-export function holdersOf(
+function holdersOf(
   subscription: Resource,
   ctx: CheckContext,
   holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
@@ -154,6 +158,31 @@ export function holdersOf(
 ): readonly RoleHolder[] {
   return byHolder(
     userAssignments(subscription, ctx, holds).flatMap((assignment) => pick(assignment, ctx) ?? []),
+  );
+}
+
+/**
+ * Defender for Cloud's assessment (`keys`) where it tells; without it, a FAIL (`messageId`) naming
+ * under `key` the users `pick` finds among the holders of an assignment the test accepts
+ * (holdersOf), or the assessment's UNKNOWN when there are none: their absence proves nothing.
+ */
+export function assessedOrHolders<M extends string>(
+  subscription: Resource,
+  ctx: CheckContext,
+  keys: readonly string[],
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
+  pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
+  messageId: M,
+  key: string,
+): CheckResult<AssessmentMessage | M> {
+  const result = evaluateAssessment(subscription, keys, ctx);
+  if (result.status !== 'UNKNOWN') return result;
+  const holders = holdersOf(subscription, ctx, holds, pick);
+  if (holders.length === 0) return result;
+  return fail(
+    messageId,
+    holders.flatMap(({ evidence }) => evidence),
+    { [key]: holders.map(({ name }) => name) },
   );
 }
 
@@ -168,15 +197,25 @@ function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
   return [...byName].map(([name, evidence]) => ({ name, evidence }));
 }
 
+type ExplicitFact<T> = Extract<Fact<T>, { readonly source: 'explicit' }>;
+
+/** The directory user of an assignment's principal id, with that id, when the assignment states it. */
 function directoryUserOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
-): Resource<AzureDirectoryUserFacts> | undefined {
+): { user: Resource<AzureDirectoryUserFacts>; id: ExplicitFact<string> } | undefined {
   const id = assignment.facts.principalId;
   if (id?.source !== 'explicit') return undefined;
-  return ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
+  const user = ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
     | Resource<AzureDirectoryUserFacts>
     | undefined;
+  return user && { user, id };
+}
+
+/** A directory user's name in findings: its sign-in name, or without it the object id it is assigned by. */
+function holderName(user: Resource<AzureDirectoryUserFacts>, id: ExplicitFact<string>): string {
+  const upn = user.facts.userPrincipalName;
+  return upn?.source === 'explicit' ? upn.value : id.value;
 }
 
 const isGuestName = (name: string) => name.toUpperCase().includes('#EXT#');

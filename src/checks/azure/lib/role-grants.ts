@@ -20,11 +20,8 @@ export function roleGrants(
     | Resource<AzureRoleDefinitionFacts>
     | undefined;
   const assigns = definition?.facts.grantsRoles;
-  if (definition && assigns && assigns.source !== 'unknown')
-    return { grants: assigns.value, definition: { ...assigns, resourceId: definition.id } };
+  const told = definition && assigns && { ...assigns, resourceId: definition.id };
+  if (told && told.source !== 'unknown') return { grants: told.value, definition: told };
   if (role in UNPRIVILEGED_BUILT_IN_ROLES) return { grants: false };
-  return {
-    grants: undefined,
-    ...(definition && assigns && { definition: { ...assigns, resourceId: definition.id } }),
-  };
+  return { grants: undefined, ...(told && { definition: told }) };
 }
