@@ -104,8 +104,8 @@ export const azureLogAnalyticsWorkspaceTable: SteampipeTable = armTable({
 /**
  * `azure_security_center_subscription_pricing`: a Defender plan of the subscription (`name`:
  * VirtualMachines, StorageAccounts…) and its `pricing_tier` (Free or Standard). The plugin's
- * preview SDK has no `subPlan` nor `deprecated`: a row is read as a plan the API does not mark
- * deprecated (its older versions have no such field either), the adapter's default.
+ * preview SDK has no `subPlan` nor `deprecated` (the API's older versions have no such field
+ * either): the adapter tells a deprecated plan by its name.
  */
 export const azureSecurityPricingTable: SteampipeTable = armTable({
   table: 'azure_security_center_subscription_pricing',

@@ -448,6 +448,7 @@ describe('ScoutSuite Azure results', () => {
               },
               // Keyed by something else and without its id: made from the subscription and the name.
               'scoutid-sql': { name: 'SqlServers', pricing_tier: 'Free' },
+              [id('Dns')]: { id: id('Dns'), name: 'Dns', pricing_tier: 'Free' },
             },
           },
         },
@@ -467,6 +468,8 @@ describe('ScoutSuite Azure results', () => {
     expect(plan('SqlServers').facts.pricingTier).toMatchObject({ source: 'explicit', value: 'Free' });
     // ScoutSuite keeps no `deprecated`: whether a plan was replaced is unknown, not ARM's absent.
     expect(plan('SqlServers').facts.deprecated?.source).toBe('unknown');
+    // A plan Azure has deprecated is one by its name, which ScoutSuite keeps.
+    expect(plan('Dns').facts.deprecated).toMatchObject({ source: 'explicit', value: true, path: 'name' });
   });
 
   it('reads the role assignments at their scope and the Entra ID users by object id (aad, or graphrbac before)', async () => {

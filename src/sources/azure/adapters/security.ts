@@ -1,5 +1,5 @@
 import type { AzureSecurityAssessmentFacts, AzureSecurityPricingFacts } from '../../../model/azure.ts';
-import { explicit } from '../../../model/fact.ts';
+import { derived, explicit } from '../../../model/fact.ts';
 import { asBoolean, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
@@ -32,17 +32,30 @@ const ASSESSED_FROM_ID = {
   en: 'no resourceDetails: the assessed resource is read from the assessment id',
 };
 
+/**
+ * The plans the pricings API marks `deprecated` (Kubernetes and container registries, replaced by
+ * Containers; DNS, folded into Defender for Servers Plan 2), by name in lower case. Records without
+ * the flag (API version 2018-06-01, older CLIs' output, Terraform's
+ * `azurerm_security_center_subscription_pricing`, ScoutSuite's) still name the plan.
+ * https://learn.microsoft.com/rest/api/defenderforcloud/pricings/list
+ */
+const DEPRECATED_PLANS = new Set(['kubernetesservice', 'containerregistry', 'dns']);
+
 /** A Defender for Cloud plan of a subscription (`…/providers/Microsoft.Security/pricings/<plan>`). */
 export const securityPricing: Adapter = {
   kansaType: 'security.plan',
   facts(record): AzureSecurityPricingFacts {
+    const deprecated = propertyFact(record, ['deprecated'], asBoolean, {
+      // Set on deprecated plans only.
+      default: false,
+      note: { ja: '未設定: 廃止されたプランではありません', en: 'absent: the plan is not deprecated' },
+    });
     return {
       pricingTier: propertyFact(record, ['pricingTier'], asString, NOT_EXPORTED),
-      deprecated: propertyFact(record, ['deprecated'], asBoolean, {
-        // https://learn.microsoft.com/rest/api/defenderforcloud/pricings/list : set on deprecated plans only.
-        default: false,
-        note: { ja: '未設定: 廃止されたプランではありません', en: 'absent: the plan is not deprecated' },
-      }),
+      deprecated:
+        deprecated.source === 'default' && DEPRECATED_PLANS.has(record.name.toLowerCase())
+          ? derived(true, explicit(record.name, 'name'))
+          : deprecated,
     };
   },
 };

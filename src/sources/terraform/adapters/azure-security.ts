@@ -5,11 +5,20 @@ import type { Translation } from '../translation.ts';
 import type { Unit } from './adapter.ts';
 import { fromArm, set } from './azure-record.ts';
 
-/** A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines). */
+/**
+ * A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines),
+ * the plan's name, which tells the export adapter whether Azure has deprecated it (the plan carries
+ * no `deprecated`).
+ */
 export function securityPricing(unit: Unit, tr: Translation): Resource {
+  const pricing = unit.primary;
   const p: JsonObject = {};
-  set(p, 'pricingTier', tr.read(unit.primary, 'tier', 'properties.pricingTier'));
-  return fromArm('Microsoft.Security/pricings', p, tr);
+  set(p, 'pricingTier', tr.read(pricing, 'tier', 'properties.pricingTier'));
+  const plan = tr.valuesOf(pricing).read('resource_type');
+  if (plan.state !== 'known' || typeof plan.value !== 'string')
+    return fromArm('Microsoft.Security/pricings', p, tr);
+  tr.mark('name', `${pricing.address}.resource_type`, 'known');
+  return fromArm('Microsoft.Security/pricings', p, tr, { name: plan.value });
 }
 
 /**
