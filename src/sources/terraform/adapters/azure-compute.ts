@@ -3,7 +3,7 @@ import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { TfRead } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, readFirst, spellingOf, type Unit } from './adapter.ts';
+import { type BuildContext, notInSchema, readFirst, spellingOf, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /**
@@ -76,11 +76,13 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
       ),
     );
   }
-  set(
-    p,
-    'disableLocalAccounts',
-    tr.read(cluster, 'local_account_disabled', 'properties.disableLocalAccounts'),
-  );
+  // 2.x before `local_account_disabled` (2.60 has none).
+  if (!notInSchema(tr, cluster, 'local_account_disabled', 'properties.disableLocalAccounts'))
+    set(
+      p,
+      'disableLocalAccounts',
+      tr.read(cluster, 'local_account_disabled', 'properties.disableLocalAccounts'),
+    );
   set(p, 'diskEncryptionSetID', tr.read(cluster, 'disk_encryption_set_id', 'properties.diskEncryptionSetID'));
   return fromArm('Microsoft.ContainerService/managedClusters', p, tr);
 }

@@ -2,7 +2,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type PartLink, partsOf, type Unit } from './adapter.ts';
+import { notInSchema, type PartLink, partsOf, type Unit } from './adapter.ts';
 import { fromArm, set } from './azure-record.ts';
 
 /**
@@ -39,6 +39,9 @@ export function keyVaultKey(unit: Unit, tr: Translation): Resource {
   const p: JsonObject = {};
   set(p, 'kty', tr.read(key, 'key_type', 'properties.kty'));
   set(p, 'attributes', expiryOf(key, tr));
+  // azurerm 2.x has no `rotation_policy`: a key it creates has none.
+  if (notInSchema(tr, key, 'rotation_policy', ROTATION_PATH))
+    return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
   const policy = tr.read(key, 'rotation_policy', ROTATION_PATH);
   const first = blockOf(policy);
   const automatic = blockOf(first?.automatic);

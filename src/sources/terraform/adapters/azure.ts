@@ -9,6 +9,7 @@ import {
   attachmentsListed,
   type BuildContext,
   isLeftOut,
+  notInSchema,
   partsOf,
   readFirst,
   resourceNamedBy,
@@ -153,8 +154,9 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   } else if (tr.valuesOf(account).present('customer_managed_key.0')) {
     tr.mark(keyPath, `${account.address}.customer_managed_key`, 'known');
     p.encryption = { keySource: 'Microsoft.Keyvault' };
-  } else {
-    // No block (an empty list, or left out of a new account): Microsoft-managed keys.
+  } else if (!notInSchema(tr, account, 'customer_managed_key', keyPath)) {
+    // No block (an empty list, or left out of a new account, or of azurerm 2.x's schema, which has
+    // only the split resource): Microsoft-managed keys.
     tr.readComputed(
       account,
       'customer_managed_key',
