@@ -46,6 +46,16 @@ describe('azurerm Defender plans that Azure has deprecated', () => {
     }
   });
 
+  it('are named by their plan, as the pricings API names them', async () => {
+    const finding = findingOf(
+      await scanDocument(document),
+      'azure.security.defender-plans',
+      `${PRICINGS}/virtualmachines`,
+    );
+    expect(finding.resource.name).toBe('VirtualMachines');
+    expect(finding.data).toMatchObject({ plan: 'VirtualMachines' });
+  });
+
   it('a plan in service is judged on its tier', async () => {
     const finding = findingOf(
       await scanDocument(document),

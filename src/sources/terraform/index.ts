@@ -196,7 +196,7 @@ function* readTerraform(
         built.kansaType === 'account'
           ? accountResourceId(adapter.provider, account)
           : (adapter.idOf?.(unit, linker, account) ?? linker.idOf(primary)),
-      name: built.kansaType === 'account' ? account : placement.name(primary),
+      name: built.kansaType === 'account' ? account : (adapter.nameOf?.(unit) ?? placement.name(primary)),
       ...placement.tags(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),

@@ -88,6 +88,11 @@ export interface TerraformAdapter {
    * `<server>/firewallrules/<name>`), so that checks of the parent find it; else its address.
    */
   idOf?(unit: Unit, ctx: BuildContext, account: string): string | undefined;
+  /**
+   * The name the cloud gives a resource that has no `name` attribute (a Defender plan's
+   * `resource_type`); else its `name`, or the address's.
+   */
+  nameOf?(unit: Unit): string | undefined;
   /** The account of a resource that is its own (a folder, an organization); else the provider's. */
   accountOf?(unit: Unit): string | undefined;
   /** Location-less types (IAM, account settings): their region is `global`. */

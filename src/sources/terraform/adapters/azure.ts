@@ -431,6 +431,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_security_center_subscription_pricing: azure(securityPricing, {
     global: true,
     idOf: (unit, _ctx, account) => securityPricingId(unit, account),
+    nameOf: (unit) => unit.primary.after.knownText('resource_type'),
   }),
   azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
