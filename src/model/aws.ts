@@ -161,6 +161,11 @@ export interface AwsIamUserFacts {
    * (`no_information`) or there is none (`N/A`), or ListUsers' `PasswordLastUsed` is absent.
    */
   readonly passwordLastUsed?: Fact<string | null>;
+  /**
+   * When the console password was set (`password_last_changed`; GetLoginProfile's `CreateDate`):
+   * a password never used has been unused since then, as a key never used since its rotation.
+   */
+  readonly passwordSetAt?: Fact<string>;
   /** When the user was created (`user_creation_time`, ListUsers' `CreateDate`). */
   readonly createdAt?: Fact<string>;
 }
