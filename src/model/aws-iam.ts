@@ -5,9 +5,12 @@ import type { Fact } from './fact.ts';
  * with the other AWS facts).
  */
 
-/** One access key of an IAM user (credential report `access_key_<slot>_*` columns). */
+/** One access key of an IAM user: the credential report's `access_key_<slot>_*` columns, or a row of its own. */
 export interface AwsAccessKey {
-  readonly slot: 1 | 2;
+  /** The report's slot (ScoutSuite's keys numbered as the report would); absent for a key of a row of its own. */
+  readonly slot?: 1 | 2;
+  /** Where a key of a row of its own holds its times (CloudQuery's `aws_iam_user_access_keys.create_date`). */
+  readonly columns?: { readonly lastRotated: string; readonly lastUsed: string };
   /** `access_key_<slot>_last_rotated`: when the key was created or last rotated (ISO 8601). */
   readonly lastRotated: string;
   /**

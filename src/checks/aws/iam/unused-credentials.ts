@@ -2,7 +2,7 @@ import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { daysSince } from '../../days.ts';
-import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
+import { keyColumn, NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 
 /**
  * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
@@ -82,9 +82,8 @@ export default defineCheck<
       // within the limit only when it was made within it.
       const since = key.lastUsed ?? key.lastRotated;
       if (daysSince(since, ctx.now) <= max) continue;
-      if (key.lastUsed === undefined) undated.push(`access_key_${key.slot}_last_used_date`);
-      else
-        stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
+      if (key.lastUsed === undefined) undated.push(keyColumn(key, 'lastUsed'));
+      else stale.push(`${keyColumn(key, key.lastUsed ? 'lastUsed' : 'lastRotated')} = ${since}`);
     }
     if (stale.length > 0) return fail('unused', evidence, { ...data, stale });
     if (password.source === 'unknown' || keys.source === 'unknown')
