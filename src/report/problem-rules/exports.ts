@@ -60,6 +60,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an azuread_user row without its object id/g, 'オブジェクト ID のない azuread_user の行です'],
   [
+    /an aws_iam_user_access_keys row whose create_date is no time or status neither Active nor Inactive/g,
+    'create_date が日時でないか、status が Active でも Inactive でもない aws_iam_user_access_keys の行です',
+  ],
+  [
     /a Download users row without its objectId and userPrincipalName/g,
     'objectId と userPrincipalName のない「ユーザのダウンロード」の行です',
   ],

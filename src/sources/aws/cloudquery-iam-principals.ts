@@ -30,6 +30,7 @@ const RESOURCE_TYPES: Readonly<Record<Principal, string>> = {
 const LIST_FACTS = [
   'attachedPolicyArns',
   'fullAdminInlinePolicies',
+  'denyAllInlinePolicies',
   'escalationInlineStatements',
   'escalationGrants',
   'groups',

@@ -1,3 +1,6 @@
+import type { AwsAccessKey, AwsIamUserFacts } from '../../model/aws.ts';
+import { explicitList, type ListUnion } from '../../model/fact.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
 import { type CloudQueryTable, cloudQueryTime } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { credentialReportRowToResource, reportCell } from './credential-report.ts';
@@ -50,6 +53,79 @@ export const credentialReports: CloudQueryTable = {
     return typeof resource === 'string' ? { skip: resource } : [resource];
   },
 };
+
+/** The active keys of one user, a row each: they add up, in the order they were made. */
+const KEYS_OF_ONE_USER: ListUnion<AwsAccessKey> = {
+  key: (key) => key.lastRotated,
+  order: (a, b) => Date.parse(a.lastRotated) - Date.parse(b.lastRotated),
+};
+
+const KEY_COLUMNS = {
+  lastRotated: 'aws_iam_user_access_keys.create_date',
+  lastUsed: 'aws_iam_user_access_keys.last_used',
+};
+
+/**
+ * `aws_iam_user_access_keys` (resources/services/iam/user_access_keys.go): one row per access
+ * key of each user, ListAccessKeys' AccessKeyMetadata (`create_date`, `status`) with
+ * GetAccessKeyLastUsed's `last_used` (null when never used), keyed by `user_arn`. Each row is a
+ * partial record of its user holding the key when Active, none when Inactive: a user's rows add
+ * up to its active keys, which the sync lists whole. A user without rows has its keys unknown
+ * (CloudQuery writes none both where a user has no key and where the table was not synced).
+ */
+export const userAccessKeys: CloudQueryTable = {
+  table: 'aws_iam_user_access_keys',
+  requiredColumns: ['user_arn', 'account_id', 'status', 'create_date'],
+  jsonColumns: [],
+  read(row, origin) {
+    const arn = row.user_arn;
+    const account = row.account_id;
+    const name = typeof arn === 'string' ? /:user\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] : undefined;
+    if (
+      name === undefined ||
+      typeof arn !== 'string' ||
+      typeof account !== 'string' ||
+      !/^\d{12}$/.test(account)
+    )
+      return { skip: 'an aws_iam_user_access_keys row without its user_arn or account_id' };
+    const created = typeof row.create_date === 'string' ? cloudQueryTime(row.create_date) : '';
+    if (Number.isNaN(Date.parse(created)) || (row.status !== 'Active' && row.status !== 'Inactive'))
+      return {
+        skip: 'an aws_iam_user_access_keys row whose create_date is no time or status neither Active nor Inactive',
+      };
+    const used = row.last_used;
+    // A version without the column does not tell when the key was last used.
+    const lastUsed =
+      used === undefined ? {} : { lastUsed: typeof used === 'string' ? cloudQueryTime(used) : null };
+    const key: AwsAccessKey = { columns: KEY_COLUMNS, lastRotated: created, ...lastUsed };
+    return [keyOwner(arn, account, name, row.status === 'Active' ? [key] : [], origin)];
+  },
+};
+
+/** The user a key row names, holding that key among its active ones (or none). */
+function keyOwner(
+  arn: string,
+  account: string,
+  name: string,
+  keys: AwsAccessKey[],
+  origin: Origin,
+): Resource {
+  const facts: AwsIamUserFacts = {
+    activeAccessKeys: explicitList(keys, 'aws_iam_user_access_keys.status', KEYS_OF_ONE_USER),
+  };
+  return {
+    provider: 'aws',
+    account,
+    region: 'global',
+    tags: {},
+    origin,
+    kansaType: 'iam.user',
+    nativeType: 'AWS::IAM::User',
+    id: arn,
+    name,
+    facts,
+  };
+}
 
 /**
  * `aws_iam_password_policies` (resources/services/iam/password_policies.go): one row per account,

@@ -11,6 +11,7 @@ import {
   iamPolicyVersions,
   iamRoles,
   passwordPolicies,
+  userAccessKeys,
 } from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
 import { configItemRows } from './steampipe-tables.ts';
@@ -338,4 +339,5 @@ export const AWS_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   iamRoles,
   iamPolicies,
   iamPolicyVersions,
+  userAccessKeys,
 ];

@@ -121,6 +121,7 @@ export function credentialReportRowToResource(
     mfaActive,
     activeAccessKeys: activeAccessKeys(row),
     passwordLastUsed: timeOrNever(row, 'password_last_used'),
+    passwordSetAt: time(row, 'password_last_changed'),
     createdAt: time(row, 'user_creation_time'),
   };
   return {

@@ -162,8 +162,9 @@ function reportRow(row: Record<string, unknown>): Record<string, string> {
 
 /**
  * What the user's own record tells of its credentials, where the credential report does not
- * (ScoutSuite could not generate it): `LoginProfile` (set when the user has a console password;
- * absent both when it has none and when the call failed), `MFADevices` (null when the call
+ * (ScoutSuite could not generate it): `LoginProfile` (set when the user has a console password,
+ * its `CreateDate` when the password was made; absent both when it has none and when the call
+ * failed), `MFADevices` (null when the call
  * failed), `AccessKeys` (absent when it failed; CreateDate is when a key was made, which is its
  * last rotation; ListAccessKeys does not tell when a key was last used) and ListUsers'
  * `CreateDate` and `PasswordLastUsed`, which is absent when the password was never used (since
@@ -172,8 +173,11 @@ function reportRow(row: Record<string, unknown>): Record<string, string> {
 function userCredentials(user: Record<string, unknown>): AwsIamUserFacts {
   const facts: { -readonly [K in keyof AwsIamUserFacts]: AwsIamUserFacts[K] } = {};
   if (typeof user.CreateDate === 'string') facts.createdAt = explicit(isoTime(user.CreateDate), 'CreateDate');
-  if (asRecord(user.LoginProfile)) {
+  const profile = asRecord(user.LoginProfile);
+  if (profile) {
     facts.passwordEnabled = explicit(true, 'LoginProfile');
+    if (typeof profile.CreateDate === 'string')
+      facts.passwordSetAt = explicit(isoTime(profile.CreateDate), 'LoginProfile.CreateDate');
     facts.passwordLastUsed = explicit(
       typeof user.PasswordLastUsed === 'string' ? isoTime(user.PasswordLastUsed) : null,
       'PasswordLastUsed',

@@ -43,7 +43,7 @@ function withPolicies(row: Readonly<Record<string, unknown>>, listName: string):
  * policies and `groups` (ListGroupsForUser's `[{GroupName, Arn, …}]`), read as the
  * AWS::IAM::User item, and what the credential report tells of the user: `mfa_enabled` (an MFA
  * device assigned), `login_profile` (GetLoginProfile's answer, null on NoSuchEntity: no console
- * password), `password_last_used` (null: never used) and `create_date`.
+ * password; its `CreateDate` when the password was made), `password_last_used` (null: never used) and `create_date`.
  */
 export const awsIamUserTable: SteampipeTable = {
   table: 'aws_iam_user',
@@ -87,6 +87,7 @@ export const awsIamUserTable: SteampipeTable = {
       mfaActive: booleanColumn(row, 'mfa_enabled'),
       passwordEnabled: explicit(row.login_profile !== null, 'login_profile'),
       passwordLastUsed: timeColumn(row, 'password_last_used', null),
+      ...passwordSet(row.login_profile),
       createdAt: timeColumn(row, 'create_date'),
     };
     // The table lists the account's users (ListUsers): a row says they were listed.
@@ -96,6 +97,14 @@ export const awsIamUserTable: SteampipeTable = {
     ];
   },
 };
+
+/** When the password was made: the `login_profile` column's `CreateDate`, where it holds one. */
+function passwordSet(profile: unknown): Pick<AwsIamUserFacts, 'passwordSetAt'> {
+  const made = asRecord(profile)?.CreateDate;
+  return typeof made === 'string' && !Number.isNaN(Date.parse(made))
+    ? { passwordSetAt: explicit(made, 'login_profile.CreateDate') }
+    : {};
+}
 
 /** A boolean column: JSON's boolean, or CSV's `true` / `false` text; unknown where null or unreadable. */
 export function booleanColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {

@@ -246,3 +246,69 @@ describe('CloudQuery IAM principals and their child tables (cloudquery)', () => 
     expect(fact(byId(alone.resources, policy), 'fullAdminStatements')?.source).toBe('unknown');
   });
 });
+
+describe('CloudQuery aws_iam_user_access_keys (one row per access key of each user)', () => {
+  const key = (status: string, created: string, lastUsed: unknown) =>
+    cq({
+      user_arn: USER,
+      user_id: 'AIDAEXAMPLEALICE0001',
+      user_name: 'alice',
+      access_key_id: `AKIAEXAMPLE${created.slice(0, 4)}`,
+      create_date: created,
+      status,
+      last_used: lastUsed,
+      last_used_service_name: lastUsed === null ? null : 's3',
+      last_rotated: created,
+    });
+
+  it("adds up a user's active keys over its rows, in the order they were made, an Inactive one holding none", () => {
+    const { resources, skipped } = scan({
+      'aws_iam_users/a.json': [userRow],
+      'aws_iam_user_access_keys/b.json': [
+        key('Active', '2026-10-15 00:00:00', '2026-11-29 00:00:00'),
+        key('Inactive', '2023-01-01 00:00:00', '2023-06-01 00:00:00'),
+        key('Active', '2025-02-01 03:00:00', null),
+      ],
+    });
+    expect(skipped).toEqual([]);
+    const columns = {
+      lastRotated: 'aws_iam_user_access_keys.create_date',
+      lastUsed: 'aws_iam_user_access_keys.last_used',
+    };
+    expect(fact(byId(resources, USER), 'activeAccessKeys')).toMatchObject({
+      source: 'explicit',
+      value: [
+        { columns, lastRotated: '2025-02-01T03:00:00Z', lastUsed: null },
+        { columns, lastRotated: '2026-10-15T00:00:00Z', lastUsed: '2026-11-29T00:00:00Z' },
+      ],
+    });
+  });
+
+  it('reads a user whose only key is Inactive as having no active key, and one without rows as unknown', () => {
+    const { resources } = scan({
+      'aws_iam_user_access_keys/b.json': [key('Inactive', '2022-02-02 00:10:00', null)],
+    });
+    expect(fact(byId(resources, USER), 'activeAccessKeys')).toMatchObject({ source: 'explicit', value: [] });
+    const alone = scan({ 'aws_iam_users/a.json': [userRow] });
+    expect(fact(byId(alone.resources, USER), 'activeAccessKeys')?.source ?? 'unknown').toBe('unknown');
+  });
+
+  it('leaves the last use out where the row has no last_used column, and skips a row that is no key', () => {
+    const { last_used: _dropped, ...withoutLastUse } = key('Active', '2024-05-01 00:00:00', null);
+    const { resources, skipped } = scan({
+      'aws_iam_user_access_keys/b.json': [withoutLastUse, key('Unknown', '2024-05-01 00:00:00', null)],
+    });
+    expect(fact(byId(resources, USER), 'activeAccessKeys')?.value).toEqual([
+      {
+        columns: {
+          lastRotated: 'aws_iam_user_access_keys.create_date',
+          lastUsed: 'aws_iam_user_access_keys.last_used',
+        },
+        lastRotated: '2024-05-01T00:00:00Z',
+      },
+    ]);
+    expect(skipped).toEqual([
+      'an aws_iam_user_access_keys row whose create_date is no time or status neither Active nor Inactive',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { daysSince } from '../../days.ts';
-import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
+import { keyColumn, NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 
 export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noReport'>({
   meta: {
@@ -61,7 +61,7 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     const stale = keys.value.flatMap((key) => {
       const days = daysSince(key.lastRotated, ctx.now);
       // Each key by its credential report column and value: names and values read alike in both languages.
-      return days > max ? [`access_key_${key.slot}_last_rotated = ${key.lastRotated}`] : [];
+      return days > max ? [`${keyColumn(key, 'lastRotated')} = ${key.lastRotated}`] : [];
     });
     return stale.length > 0 ? fail('stale', [keys], { ...data, keys: stale }) : pass('fresh', [keys], data);
   },

@@ -2,18 +2,20 @@ import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { daysSince } from '../../days.ts';
-import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
+import { keyColumn, NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 
 /**
  * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
  * active access key not used for longer than the organisation's limit (maxUnusedDays) is a
- * credential left alive. A credential never used counts from when it was made (the user's
- * creation, the key's last rotation); an access key whose last use the export does not give
- * (ListAccessKeys' metadata only) is unknown once it is older than the limit.
+ * credential left alive. A credential never used counts from when it was made (the password's
+ * setting, `password_last_changed`, as CIS AWS Foundations 1.12 reads it; the key's last
+ * rotation); an access key whose last use the export does not give (ListAccessKeys' metadata
+ * only) is unknown once it is older than the limit. One stale credential fails the user even
+ * where the export does not show the others.
  */
 export default defineCheck<
   AwsIamUserFacts,
-  'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown'
+  'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown' | 'passwordSetUnknown'
 >({
   meta: {
     id: 'aws.iam.unused-credentials',
@@ -50,6 +52,10 @@ export default defineCheck<
         ja: 'IAM ユーザ {{user}} の {{max}} 日より前に作られたアクセスキーの最終使用日時がエクスポートにないため判断できません: {{undated}}',
         en: 'Cannot tell: the export does not show when access keys of IAM user {{user}} made over {{max|day|days}} ago were last used: {{undated}}',
       },
+      passwordSetUnknown: {
+        ja: 'IAM ユーザ {{user}} のコンソールパスワードは一度も使われていませんが、設定された日時がエクスポートにないため判断できません（ユーザの作成は {{max}} 日より前です）',
+        en: 'Cannot tell: the console password of IAM user {{user}} was never used, and the export does not show when it was set (the user was made over {{max|day|days}} ago)',
+      },
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
@@ -59,40 +65,65 @@ export default defineCheck<
   evaluate(resource, ctx) {
     const max = ctx.params.maxUnusedDays;
     const data = { user: resource.name, max };
-    const password = factOf(resource.facts.passwordEnabled, 'password_enabled');
-    const keys = factOf(resource.facts.activeAccessKeys, 'access_key_1_active,access_key_2_active');
-    const lastSignIn = factOf(resource.facts.passwordLastUsed, 'password_last_used');
-    const created = factOf(resource.facts.createdAt, 'user_creation_time');
-    if (password.source === 'unknown' || keys.source === 'unknown') {
-      return undetermined('noReport', [password, keys], data);
-    }
+    const { facts } = resource;
+    const password = factOf(facts.passwordEnabled, 'password_enabled');
+    const keys = factOf(facts.activeAccessKeys, 'access_key_1_active,access_key_2_active');
+    const evidence: Evidence[] = [password, keys];
     // Each stale credential by the credential report column that dated it, and its value: names
     // and values read alike in both languages.
     const stale: string[] = [];
     // Access keys made before the limit whose last use the export does not tell.
     const undated: string[] = [];
-    const evidence: Evidence[] = [password, keys];
-    if (password.value) {
-      evidence.push(lastSignIn, created);
-      const since = lastSignIn.source !== 'unknown' ? (lastSignIn.value ?? created.value) : undefined;
-      if (since === undefined) return undetermined('noReport', evidence, data);
-      if (daysSince(since, ctx.now) > max) {
-        stale.push(`${lastSignIn.value ? 'password_last_used' : 'user_creation_time'} = ${since}`);
-      }
-    }
-    for (const key of keys.value) {
+    const signIn = password.value ? passwordUse(facts, max, ctx.now, evidence) : {};
+    if (signIn.stale) stale.push(signIn.stale);
+    for (const key of keys.value ?? []) {
       // A key never used counts from its making; so does one whose last use the export leaves out
       // (ScoutSuite's ListAccessKeys without the credential report), which is then known to be
       // within the limit only when it was made within it.
       const since = key.lastUsed ?? key.lastRotated;
       if (daysSince(since, ctx.now) <= max) continue;
-      if (key.lastUsed === undefined) undated.push(`access_key_${key.slot}_last_used_date`);
-      else
-        stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
+      if (key.lastUsed === undefined) undated.push(keyColumn(key, 'lastUsed'));
+      else stale.push(`${keyColumn(key, key.lastUsed ? 'lastUsed' : 'lastRotated')} = ${since}`);
     }
     if (stale.length > 0) return fail('unused', evidence, { ...data, stale });
+    if (password.source === 'unknown' || keys.source === 'unknown')
+      return undetermined('noReport', evidence, data);
+    if (signIn.unknown) return undetermined(signIn.unknown, evidence, data);
     if (undated.length > 0) return undetermined('lastUseUnknown', evidence, { ...data, undated });
     if (!password.value && keys.value.length === 0) return notApplicable('noCredentials', evidence, data);
     return pass('inUse', evidence, data);
   },
 });
+
+/** The console password's use: the column and value that show it stale, or why that is unknown. */
+interface PasswordUse {
+  readonly stale?: string;
+  readonly unknown?: 'noReport' | 'passwordSetUnknown';
+}
+
+/**
+ * The console password's use, measured from its last sign-in or, never used, from when it was
+ * set: unknown when its last use is not known, or when it was never used and the export does not
+ * show when it was set while its user is older than the limit (a password cannot predate its
+ * user). Adds what it read to the evidence.
+ */
+function passwordUse(facts: AwsIamUserFacts, max: number, now: Date, evidence: Evidence[]): PasswordUse {
+  const lastSignIn = factOf(facts.passwordLastUsed, 'password_last_used');
+  evidence.push(lastSignIn);
+  if (lastSignIn.source === 'unknown') return { unknown: 'noReport' };
+  if (lastSignIn.value !== null) {
+    return daysSince(lastSignIn.value, now) > max
+      ? { stale: `password_last_used = ${lastSignIn.value}` }
+      : {};
+  }
+  const set = factOf(facts.passwordSetAt, 'password_last_changed');
+  if (set.source !== 'unknown') {
+    evidence.push(set);
+    return daysSince(set.value, now) > max ? { stale: `${set.path} = ${set.value}` } : {};
+  }
+  const created = factOf(facts.createdAt, 'user_creation_time');
+  evidence.push(set, created);
+  return created.source !== 'unknown' && daysSince(created.value, now) <= max
+    ? {}
+    : { unknown: 'passwordSetUnknown' };
+}

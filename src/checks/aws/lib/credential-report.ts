@@ -1,4 +1,13 @@
+import type { AwsAccessKey } from '../../../model/aws.ts';
 import { missingData } from '../../missing-data.ts';
+
+/** The column that holds a key's time, as evidence names it: `access_key_1_last_rotated`, or its own row's. */
+export function keyColumn(key: AwsAccessKey, time: 'lastRotated' | 'lastUsed'): string {
+  return (
+    key.columns?.[time] ??
+    `access_key_${key.slot}_${time === 'lastRotated' ? 'last_rotated' : 'last_used_date'}`
+  );
+}
 
 /**
  * The IAM user checks decided from the credential report (`aws iam get-credential-report`, or

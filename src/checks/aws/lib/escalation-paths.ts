@@ -17,7 +17,7 @@ import { explicit, unknown } from '../../../model/fact.ts';
 import { anyVariable, matchesPattern } from '../../../model/iam-patterns.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
-import { ADMINISTRATOR, ESCALATION, type Verdict } from './related.ts';
+import { ADMINISTRATOR, deniedEverything, ESCALATION, type Verdict } from './related.ts';
 
 /**
  * The privilege escalation paths that go through another principal (aws-escalation-paths.ts):
@@ -73,7 +73,7 @@ export function followPaths(
   const roles = [...verdicts.keys()].filter((principal) => principal.kansaType === 'iam.role');
   const steps = new Map<Resource, readonly Step[]>();
   for (const [principal, verdict] of verdicts) {
-    if (verdict.value === true) continue;
+    if (verdict.value === true || deniedEverything(inventory, principal)) continue;
     const held = grantsOf(inventory, principal);
     if (held.length > 0) steps.set(principal, stepsOf(inventory, account, principal, held, users, roles));
   }

@@ -118,8 +118,8 @@ function policyNotExported(arn: string, owner: Resource | undefined): Evidence {
  */
 export interface Rights {
   readonly managedPolicy: RegExp;
-  readonly inline: 'fullAdminInlinePolicies' | 'escalationInlineStatements';
-  readonly statements: 'fullAdminStatements' | 'escalationStatements';
+  readonly inline: 'fullAdminInlinePolicies' | 'escalationInlineStatements' | 'denyAllInlinePolicies';
+  readonly statements: 'fullAdminStatements' | 'escalationStatements' | 'denyAllStatements';
 }
 
 /** `*` on `*`: AdministratorAccess, or a policy allowing every action (policy-document.ts). */
@@ -139,6 +139,39 @@ export const ESCALATION: Rights = {
   inline: 'escalationInlineStatements',
   statements: 'escalationStatements',
 };
+
+/**
+ * No right at all: AWSDenyAll, or a policy denying every action on every resource with no
+ * condition (isDenyAllStatement), which no Allow overrides.
+ */
+const DENIED: Rights = {
+  managedPolicy: /^arn:aws[\w-]*:iam::aws:policy\/AWSDenyAll$/,
+  inline: 'denyAllInlinePolicies',
+  statements: 'denyAllStatements',
+};
+
+/**
+ * Whether one of the principal's policies (or, for a user, one of its groups') denies it
+ * everything: then it holds no right, and no path of its leads anywhere. A denial the export
+ * cannot show is none, so that no principal is counted out on a guess.
+ */
+function denial(inventory: InventoryView, principal: Resource): Verdict {
+  return principal.kansaType === 'iam.user'
+    ? userGrants(inventory, principal as Resource<AwsIamUserFacts>, DENIED)
+    : grants(inventory, principal as Resource<AwsIamPrincipalFacts>, DENIED, principal);
+}
+
+/** See denial. */
+export function deniedEverything(inventory: InventoryView, principal: Resource): boolean {
+  return denial(inventory, principal).value === true;
+}
+
+/** What is left of the rights a principal's policies grant when it is denied everything: none. */
+function unlessDenied(denied: Verdict, granted: Verdict): Verdict {
+  return denied.value === true && granted.value !== false
+    ? { value: false, evidence: denied.evidence }
+    : granted;
+}
 
 /**
  * Whether the principal's own policies grant the rights (undefined when unknown): the AWS managed
@@ -189,27 +222,33 @@ function grants(
 
 /**
  * Whether an IAM role's own policies grant the rights (full administrator rights by default),
- * within its permissions boundary.
+ * within its permissions boundary; none where one of them denies it everything.
  */
 export function isAdministratorRole(
   inventory: InventoryView,
   role: Resource<AwsIamPrincipalFacts>,
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
-  return withinBoundary(inventory, role, rights, grants(inventory, role, rights, role));
+  return unlessDenied(
+    denial(inventory, role),
+    withinBoundary(inventory, role, rights, grants(inventory, role, rights, role)),
+  );
 }
 
 /**
  * Whether an IAM user holds the rights (full administrator rights by default): through its own
  * policies or those of one of its groups (when the group items are in the export), within its
- * permissions boundary.
+ * permissions boundary; none where one of them denies it everything.
  */
 export function isAdministrator(
   inventory: InventoryView,
   user: Resource<AwsIamUserFacts>,
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
-  return withinBoundary(inventory, user, rights, userGrants(inventory, user, rights));
+  return unlessDenied(
+    denial(inventory, user),
+    withinBoundary(inventory, user, rights, userGrants(inventory, user, rights)),
+  );
 }
 
 /**

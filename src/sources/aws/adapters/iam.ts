@@ -11,6 +11,7 @@ import { absent, configString, field, recordsOf, toBoolean, toStringValue } from
 import {
   type GrantScope,
   isAnyonePrincipal,
+  isDenyAllStatement,
   isEscalationStatement,
   isFullAdminStatement,
   listOf,
@@ -203,6 +204,7 @@ function inlinePolicyFacts(item: ConfigItem, listName: string): InlinePolicyFact
   const documentPath = `${path}[].policyDocument`;
   const escalates = isEscalationStatement({ ...scopeOf(item), self: item.arn });
   const admin: string[] = [];
+  const denied: string[] = [];
   const escalation: string[] = [];
   const grants: AwsEscalationGrant[] = [];
   for (const policy of policies) {
@@ -215,6 +217,7 @@ function inlinePolicyFacts(item: ConfigItem, listName: string): InlinePolicyFact
     if (!statements) return both(unexpectedType(documentPath));
     const name = String(field(policy, 'policyName'));
     if (statements.some(isFullAdminStatement)) admin.push(name);
+    if (statements.some(isDenyAllStatement)) denied.push(name);
     statements.forEach((statement, index) => {
       if (escalates(statement)) escalation.push(`${name}: ${statementLabel(statement, index)}`);
     });
@@ -222,6 +225,7 @@ function inlinePolicyFacts(item: ConfigItem, listName: string): InlinePolicyFact
   }
   return {
     fullAdminInlinePolicies: explicit(admin, documentPath),
+    denyAllInlinePolicies: explicit(denied, documentPath),
     escalationInlineStatements: explicit(escalation, documentPath),
     escalationGrants: explicit(grants, documentPath),
   };
@@ -229,12 +233,17 @@ function inlinePolicyFacts(item: ConfigItem, listName: string): InlinePolicyFact
 
 type InlinePolicyFacts = Pick<
   AwsIamPrincipalFacts,
-  'fullAdminInlinePolicies' | 'escalationInlineStatements' | 'escalationGrants'
+  'fullAdminInlinePolicies' | 'denyAllInlinePolicies' | 'escalationInlineStatements' | 'escalationGrants'
 >;
 
 /** The same unknown for every fact of the inline policies. */
 function both(fact: Fact<readonly never[]>): InlinePolicyFacts {
-  return { fullAdminInlinePolicies: fact, escalationInlineStatements: fact, escalationGrants: fact };
+  return {
+    fullAdminInlinePolicies: fact,
+    denyAllInlinePolicies: fact,
+    escalationInlineStatements: fact,
+    escalationGrants: fact,
+  };
 }
 
 /** The partition and account of an item's ARNs (`aws` when its own ARN does not say). */
@@ -282,6 +291,7 @@ export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
     );
   return {
     fullAdminStatements: labels(isFullAdminStatement),
+    denyAllStatements: labels(isDenyAllStatement),
     escalationStatements: labels(isEscalationStatement(scopeOf(item))),
     escalationGrants: explicit(escalationGrantsOf(statements), documentPath),
   };
@@ -289,5 +299,10 @@ export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
 
 /** The same unknown for every fact of a managed policy. */
 function policyUnknown(fact: Fact<readonly never[]>): AwsIamPolicyFacts {
-  return { fullAdminStatements: fact, escalationStatements: fact, escalationGrants: fact };
+  return {
+    fullAdminStatements: fact,
+    denyAllStatements: fact,
+    escalationStatements: fact,
+    escalationGrants: fact,
+  };
 }

@@ -95,6 +95,23 @@ export function listOf(value: unknown): unknown[] {
 }
 
 /**
+ * A `Deny` of every action on every resource with no condition, as AWS's AWSDenyAll: the
+ * principal holding it may do nothing, whatever else it is allowed. A conditional one may not
+ * apply to the caller (MFA, a source address) and is not read so.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function isDenyAllStatement(statement: Record<string, unknown>): boolean {
+  return (
+    statement['Effect'] === 'Deny' &&
+    statement['Condition'] === undefined &&
+    statement['NotAction'] === undefined &&
+    statement['NotResource'] === undefined &&
+    listOf(statement['Action']).some((action) => action === '*' || action === '*:*') &&
+    listOf(statement['Resource']).includes('*')
+  );
+}
+
+/**
  * An `Allow` that grants what AdministratorAccess does (`*` on `*`), or enough to grant itself
  * that: every action or, with `NotAction`, every action but some that leave a way to attach or
  * write a policy; on every resource or, with `NotResource`, on every resource but some outside

@@ -70,6 +70,40 @@ const cases: AnyCase[] = [
     assert: () => expect(CREDENTIAL_REPORT_HEADER.split(',')).toHaveLength(staleSecond.split(',').length),
   },
   {
+    // CloudQuery's file destination: one JSON line per key of each user, keyed by user_arn.
+    name: 'CloudQuery aws_iam_user_access_keys: an Active key made in 2025 beside a fresh one and an Inactive older one',
+    records: [
+      {
+        kind: 'export-file',
+        name: 'aws_iam_user_access_keys/3a5c7e90-1c2e-4a4b-8d6f-0123456789ab.json',
+        text: [
+          ['Active', '2026-10-15 00:00:00', '2026-10-30 00:00:00'],
+          ['Inactive', '2023-01-01 00:00:00', null],
+          ['Active', '2025-06-01 00:00:00', null],
+        ]
+          .map(([status, created, lastUsed]) =>
+            JSON.stringify({
+              _cq_id: `7b1d0000-2c3d-4e4f-9051-${created?.slice(0, 4)}00000000`,
+              _cq_parent_id: null,
+              _cq_source_name: 'aws',
+              _cq_sync_time: '2026-10-31 01:02:03.456789',
+              account_id: userArn('ci-deploy').split(':')[4],
+              user_arn: userArn('ci-deploy'),
+              user_name: 'ci-deploy',
+              create_date: created,
+              status,
+              last_used: lastUsed,
+            }),
+          )
+          .join('\n'),
+      },
+    ],
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'stale',
+    data: { keys: ['aws_iam_user_access_keys.create_date = 2025-06-01T00:00:00Z'] },
+  },
+  {
     name: 'a Config IAM user without a credential report row',
     records: [iamUserItem('ci-deploy')],
     now: NOW,

@@ -118,6 +118,38 @@ const table: {
     evidence: ['configuration.permissionsBoundary.permissionsBoundaryArn'],
   },
   {
+    // An explicit Deny of everything overrides AdministratorAccess: a quarantined user.
+    name: 'AdministratorAccess with AWSDenyAll attached, no MFA',
+    user: {
+      attachedManagedPolicies: [
+        ADMINISTRATOR_ACCESS,
+        { policyName: 'AWSDenyAll', policyArn: 'arn:aws:iam::aws:policy/AWSDenyAll' },
+      ],
+    },
+    mfa: 'false',
+    status: 'NOT_APPLICABLE',
+    message: 'notAdmin',
+    evidence: ['configuration.attachedManagedPolicies[].policyArn'],
+  },
+  {
+    name: 'AdministratorAccess and an inline Deny of everything without MFA (still an administrator), no MFA',
+    user: {
+      attachedManagedPolicies: [ADMINISTRATOR_ACCESS],
+      userPolicyList: [
+        inlinePolicy('require-mfa', {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+        }),
+      ],
+    },
+    mfa: 'false',
+    status: 'FAIL',
+    message: 'noMfa',
+    evidence: ['password_enabled', 'mfa_active', 'configuration.attachedManagedPolicies[].policyArn'],
+  },
+  {
     name: 'AdministratorAccess under a permissions boundary the export does not hold, no MFA',
     user: {
       attachedManagedPolicies: [ADMINISTRATOR_ACCESS],

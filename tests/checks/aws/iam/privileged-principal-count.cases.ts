@@ -195,6 +195,70 @@ const table = [
     2,
   ],
   [
+    // An explicit Deny overrides every Allow: AWSDenyAll (a quarantined user), a group whose
+    // inline policy denies everything, a role whose customer managed policy does.
+    'administrators and a user with a path to one, denied everything (AWSDenyAll, a group, a managed policy), are not counted',
+    [
+      admin('a'),
+      SUPPORT_ROLE,
+      iamUserItem('quarantined', {
+        attachedManagedPolicies: [
+          ADMINISTRATOR_ACCESS,
+          { policyName: 'AWSDenyAll', policyArn: 'arn:aws:iam::aws:policy/AWSDenyAll' },
+        ],
+      }),
+      adminGroup,
+      iamGroupItem('Disabled', {
+        groupPolicyList: [inlinePolicy('deny-everything', { Effect: 'Deny', Action: '*', Resource: '*' })],
+      }),
+      iamUserItem('left', { groupList: ['Administrators', 'Disabled'] }),
+      // Allowed to make another administrator's keys, but denied that too.
+      iamUserItem('keys', {
+        attachedManagedPolicies: [
+          { policyName: 'AWSDenyAll', policyArn: 'arn:aws:iam::aws:policy/AWSDenyAll' },
+        ],
+        userPolicyList: [
+          inlinePolicy('keys', { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' }),
+        ],
+      }),
+      roleItem('retired', undefined, {
+        attachedManagedPolicies: [
+          ADMINISTRATOR_ACCESS,
+          { policyName: 'retired', policyArn: `arn:aws:iam::${ACCOUNT}:policy/retired` },
+        ],
+      }),
+      iamPolicyItem('retired', [
+        { statement: { Effect: 'Deny', Action: '*:*', Resource: ['*'] }, isDefault: true },
+      ]),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'PASS',
+    'withinLimit',
+    1,
+  ],
+  [
+    // A Deny under a condition (off the office network, without MFA) may not apply to the caller.
+    'an administrator denied everything off one network still counts, against a limit of one',
+    [
+      admin('a'),
+      iamUserItem('office', {
+        attachedManagedPolicies: [ADMINISTRATOR_ACCESS],
+        userPolicyList: [
+          inlinePolicy('office-only', {
+            Effect: 'Deny',
+            Action: '*',
+            Resource: '*',
+            Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+          }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'FAIL',
+    'tooMany',
+    2,
+  ],
+  [
     // PowerUserAccess: everything but IAM, Organizations and Account; it cannot grant itself more.
     'a power user (NotAction iam:*) is no administrator',
     [

@@ -4,11 +4,12 @@ import { iamUserItem, userArn } from '../../../sources/aws/builders.ts';
 
 /**
  * A credential-report row (columns of CREDENTIAL_REPORT_HEADER) with the last-use columns the
- * check reads; `N/A` where the credential does not exist or was never used, as AWS writes it.
+ * check reads; `N/A` where the credential does not exist or was never used, as AWS writes it. The
+ * password was set when the user was made, unless `changed` says when.
  */
 function row(
   user: string,
-  password: { lastUsed: string } | null,
+  password: { lastUsed: string; changed?: string } | null,
   key1: { rotated: string; lastUsed: string } | null,
   created = '2024-04-01T02:00:00+00:00',
 ): string {
@@ -21,7 +22,7 @@ function row(
     created,
     password ? 'true' : 'false',
     password ? password.lastUsed : 'N/A',
-    password ? '2026-06-01T00:00:00+00:00' : 'N/A',
+    password ? (password.changed ?? created) : 'N/A',
     'N/A',
     'true',
     ...key,
@@ -84,6 +85,32 @@ export default {
         credentialReportFile([
           row('erin', { lastUsed: 'no_information' }, null, '2026-11-17T00:00:00+00:00'),
         ]),
+      ],
+      messageId: 'inUse',
+    },
+    {
+      name: 'a password set last week on a user made in 2019, not used yet (CIS 1.12: password_last_changed)',
+      records: [
+        credentialReportFile([
+          row(
+            'gwen',
+            { lastUsed: 'N/A', changed: '2026-11-24T06:00:00+00:00' },
+            null,
+            '2019-05-01T00:00:00+00:00',
+          ),
+        ]),
+      ],
+      messageId: 'inUse',
+    },
+    {
+      name: 'ScoutSuite: a password never used, its LoginProfile without CreateDate, of a user made last week',
+      records: [
+        scoutSuiteUser({
+          name: 'nia',
+          CreateDate: '2026-11-25 00:00:00+00:00',
+          LoginProfile: { UserName: 'nia', PasswordResetRequired: true },
+          AccessKeys: [],
+        }),
       ],
       messageId: 'inUse',
     },
@@ -155,7 +182,7 @@ export default {
       messageId: 'unused',
       data: {
         stale: [
-          'user_creation_time = 2025-01-01T00:00:00+00:00',
+          'password_last_changed = 2025-01-01T00:00:00+00:00',
           'access_key_1_last_used_date = 2026-03-01T00:00:00+00:00',
         ],
       },
@@ -210,7 +237,51 @@ export default {
         }),
       ],
       messageId: 'unused',
-      data: { stale: ['user_creation_time = 2022-04-01T00:00:00+00:00'] },
+      data: { stale: ['LoginProfile.CreateDate = 2022-04-01T00:00:30+00:00'] },
+    },
+    {
+      name: 'a password set in 2025 and never used since',
+      records: [
+        credentialReportFile([
+          row(
+            'hugo',
+            { lastUsed: 'N/A', changed: '2025-12-01T06:00:00+00:00' },
+            null,
+            '2019-05-01T00:00:00+00:00',
+          ),
+        ]),
+      ],
+      messageId: 'unused',
+      data: { stale: ['password_last_changed = 2025-12-01T06:00:00+00:00'] },
+    },
+    {
+      name: 'ScoutSuite: a password made in 2024 and never used fails the user, though its keys were not listed',
+      records: [
+        scoutSuiteUser({
+          name: 'oli',
+          CreateDate: '2018-03-01 00:00:00+00:00',
+          LoginProfile: { UserName: 'oli', CreateDate: '2024-06-01 01:00:00+00:00' },
+        }),
+      ],
+      messageId: 'unused',
+      data: { stale: ['LoginProfile.CreateDate = 2024-06-01T01:00:00+00:00'] },
+    },
+    {
+      name: 'ScoutSuite: a password never used, of a user made in 2020, its LoginProfile without CreateDate',
+      records: [
+        scoutSuiteUser({
+          name: 'pia',
+          CreateDate: '2020-02-02 00:00:00+00:00',
+          LoginProfile: { UserName: 'pia', PasswordResetRequired: false },
+          AccessKeys: [],
+        }),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'passwordSetUnknown',
+      message: {
+        ja: 'IAM ユーザ pia のコンソールパスワードは一度も使われていませんが、設定された日時がエクスポートにないため判断できません（ユーザの作成は 90 日より前です）',
+        en: 'Cannot tell: the console password of IAM user pia was never used, and the export does not show when it was set (the user was made over 90 days ago)',
+      },
     },
     {
       name: 'a Config IAM user item without its credential-report row',
@@ -219,4 +290,6 @@ export default {
       status: 'UNKNOWN',
     },
   ],
-} satisfies RuleTests<'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown'>;
+} satisfies RuleTests<
+  'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown' | 'passwordSetUnknown'
+>;
