@@ -4,6 +4,7 @@ import { type Origin, picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isObject, type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
+import { classicAdministratorObject } from './classic-administrators.ts';
 import {
   DEPTH_CUT,
   DEPTH_CUT_COVERAGE_NOTE,
@@ -48,7 +49,10 @@ export const azurePowerShell: DocumentFormat = {
     return modelOf(objectsOf(document).objects.find(isObject)) !== undefined;
   },
   *read(document, ctx) {
-    const { objects, single } = objectsOf(document);
+    const listed = objectsOf(document);
+    // A classic administrator's PSRoleAssignment, put in ARM's terms (classic-administrators.ts).
+    const objects = listed.objects.map(classicAdministratorObject);
+    const { single } = listed;
     const translated = objects.map((object) => {
       const model = modelOf(object);
       return model && { model, ...armRecordOf(model, object as JsonObject) };
