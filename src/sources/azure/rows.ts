@@ -180,9 +180,15 @@ export function firstRow(rows: readonly unknown[]): unknown {
   return rows.find(isObject);
 }
 
-/** A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`). */
+/**
+ * A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`), or of rows read
+ * as such: PSRule's subscription object, `az role assignment list`'s classic administrators (alone
+ * where a `--query` kept only them).
+ */
 export function isArmArray(document: unknown): document is unknown[] {
-  return Array.isArray(document) && isArmShaped(psRuleSubscription(firstRow(document)));
+  return (
+    Array.isArray(document) && isArmShaped(classicAdministratorRow(psRuleSubscription(firstRow(document))))
+  );
 }
 
 /**
