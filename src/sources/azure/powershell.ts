@@ -83,6 +83,26 @@ export const azurePowerShell: DocumentFormat = {
   },
 };
 
+/**
+ * An object of a model nested in another export's record (PSRule's PowerShell export keeps the
+ * subscription's `Get-AzRoleAssignment -IncludeClassicAdministrators` objects under its
+ * `resources`), read as a file's own objects are, `place` putting its ARM record where it
+ * belongs (inherited-assignments.ts); undefined for an object of no model.
+ */
+export function readPowerShellObject(
+  object: unknown,
+  place: (record: JsonObject) => JsonObject,
+  origin: Origin,
+  note: (text: string) => void,
+): Resource | { skip: string } | undefined {
+  const classic = classicAdministratorObject(object);
+  if (classic !== object) return toResource(place(classic as JsonObject), origin, note);
+  const model = modelOf(object);
+  if (!model) return undefined;
+  const translation = { model, ...armRecordOf(model, object as JsonObject) };
+  return readModel(translation, place(translation.record), object as JsonObject, origin, note);
+}
+
 /** An object of a model, as its ARM record (`record`: placed in its subscription, inherited-assignments.ts). */
 function readModel(
   { model, names, unreadable, uncomputed }: Translated & { readonly model: PowerShellModel },
