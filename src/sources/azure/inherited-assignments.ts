@@ -32,13 +32,13 @@ export function inheritedAssignments(
 }
 
 /**
- * A role assignment nested in a subscription's record (PSRule's `Export-AzRuleData` keeps the
- * subscription's list, with those it inherits, under the subscription's `resources`): one above
- * the subscriptions is the parent subscription's, placed in it with a note; any other record, or
- * a parent that is no subscription, as it is.
+ * A role assignment nested in a subscription's or resource group's record (PSRule's
+ * `Export-AzRuleData` keeps the list of each, with what it inherits, under its `resources`): one
+ * above the subscriptions is the subscription's, placed in it with a note; any other record, or a
+ * parent that is neither, as it is.
  */
 export function inheritedFrom(parentId: string, record: JsonObject): { record: JsonObject; note?: string } {
-  const subscription = /^\/?subscriptions\/([^/]+)$/i.exec(parentId)?.[1];
+  const subscription = /^\/?subscriptions\/([^/]+)(\/resourcegroups\/[^/]+)?$/i.exec(parentId)?.[1];
   const above = subscription === undefined ? undefined : assignmentAboveSubscriptions(record);
   if (subscription === undefined || above === undefined) return { record };
   return {

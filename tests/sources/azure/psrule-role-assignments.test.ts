@@ -123,5 +123,19 @@ describe('PSRule Export-AzRuleData: the subscription’s role assignments', () =
       [SUB, GROUP.toLowerCase()],
       [SUB, '/'],
     ]);
+    // A resource group's list (VisitResourceGroup) holds what it inherits from above too.
+    const group = {
+      id: `${SUBSCRIPTION}/resourceGroups/rg-app`,
+      name: 'rg-app',
+      type: 'Microsoft.Resources/resourceGroups',
+      location: 'japaneast',
+      properties: { provisioningState: 'Succeeded' },
+      resources: [arm('b2', GROUP)],
+    };
+    const fromGroup = read([group]);
+    expect(fromGroup.skipped).toEqual([]);
+    expect(fromGroup.assignments.map(({ account, scope }) => [account, scope])).toEqual([
+      [SUB, GROUP.toLowerCase()],
+    ]);
   });
 });
