@@ -89,9 +89,10 @@ export interface RoleHolder {
 }
 
 /**
- * The guest an assignment is to: its sign-in name, the assignment's own (`principalName`) or,
- * without it, that of the directory user of its principal id, holds `#EXT#`, or the directory
- * user is of `userType` Guest. With the assignment's role as evidence.
+ * The guest an assignment is to: its sign-in name, the assignment's own (`principalName`) or that
+ * of the directory user of its principal id, holds `#EXT#`, or the directory user is of `userType`
+ * Guest (an "internal guest" signs in with a name of the tenant's own domain, no `#EXT#`). With
+ * the assignment's role as evidence.
  */
 export function guestOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
@@ -99,10 +100,8 @@ export function guestOf(
 ): RoleHolder | undefined {
   const { principalName: name, roleDefinitionId: role } = assignment.facts;
   const byRole = role ? [{ ...role, resourceId: assignment.id }] : [];
-  if (name?.source === 'explicit')
-    return isGuestName(name.value)
-      ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] }
-      : undefined;
+  if (name?.source === 'explicit' && isGuestName(name.value))
+    return { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] };
   const directory = directoryUserOf(assignment, ctx);
   if (!directory) return undefined;
   const { user, id } = directory;

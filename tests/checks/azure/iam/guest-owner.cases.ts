@@ -73,8 +73,24 @@ const classicAdministrator = (email: string, roles: string, principalId: string)
   scope: SUBSCRIPTION_ID,
 });
 
+/** An Owner named without #EXT#: an "internal guest", of the tenant's own domain, whose userType is Guest. */
+const internalGuest = assignment('partner@kansacorp.example', OWNER);
+
 /** Without the assessment, the role assignments show a guest holding Owner; their absence proves nothing. */
 const fromAssignments: AnyCase[] = [
+  {
+    name: 'no assessment, an Owner whose sign-in name has no #EXT# but whose directory user is of userType Guest',
+    records: [
+      assignments(internalGuest),
+      jsonFile(
+        [directoryUser(internalGuest.principalId, 'Guest', 'partner@kansacorp.example')],
+        'azuread-user.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'guestOwnerAssigned',
+    data: { guests: ['partner@kansacorp.example'] },
+  },
   {
     name: 'no assessment, a guest (#EXT#) assigned Owner on the subscription',
     records: [assignments(assignment('admin@kansacorp.example', OWNER), assignment(GUEST, OWNER))],
