@@ -277,6 +277,14 @@ export interface AzureRoleDefinitionFacts {
    * none does.
    */
   readonly grantsRoles?: Fact<boolean>;
+  /**
+   * The role may write the resources of every provider, as Contributor can: a permission's
+   * `actions` grant a write whatever the provider (`*`, or `*` followed by `/write`), and its
+   * `notActions` do not take it back (Contributor's take back Microsoft.Authorization's alone).
+   * False: not every provider's (a role of one service, `Microsoft.Network/*`, or none), which
+   * does not say it writes nothing.
+   */
+  readonly writesEveryProvider?: Fact<boolean>;
 }
 
 /** The resource id of the role definition with this GUID (lower case), wherever a record lists it. */

@@ -395,6 +395,10 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1: サブスクリプションより上のロールの割り当てです。これを含む一覧のサブスクリプション $2 が継承するものとして読みます',
   ],
   [
+    /^(\S+): a role assignment above the subscription, read as inherited by (\S+), whose exported resources hold it$/g,
+    '$1: サブスクリプションより上のロールの割り当てです。エクスポートでこれをリソースに含むサブスクリプション $2 が継承するものとして読みます',
+  ],
+  [
     /a table printed for reading \(az … -o table, aws … --output table\): it holds the columns shown, not the settings kansa checks; save the same command with -o json \(aws: --output json\)/g,
     '読むために表示された表です（`az … -o table`、`aws … --output table`）。表示された列だけで、kansa が確認する設定は含まれません。同じコマンドを `-o json`（aws: `--output json`）で保存してください',
   ],

@@ -32,6 +32,22 @@ export function inheritedAssignments(
 }
 
 /**
+ * A role assignment nested in a subscription's or resource group's record (PSRule's
+ * `Export-AzRuleData` keeps the list of each, with what it inherits, under its `resources`): one
+ * above the subscriptions is the subscription's, placed in it with a note; any other record, or a
+ * parent that is neither, as it is.
+ */
+export function inheritedFrom(parentId: string, record: JsonObject): { record: JsonObject; note?: string } {
+  const subscription = /^\/?subscriptions\/([^/]+)(\/resourcegroups\/[^/]+)?$/i.exec(parentId)?.[1];
+  const above = subscription === undefined ? undefined : assignmentAboveSubscriptions(record);
+  if (subscription === undefined || above === undefined) return { record };
+  return {
+    record: inheritedBy(subscription, record, above.id),
+    note: `${above.id}: a role assignment above the subscription, read as inherited by ${subscription}, whose exported resources hold it`,
+  };
+}
+
+/**
  * The record of a role assignment above the subscriptions (its ARM id `id`) placed in a
  * subscription that inherits it: by the subscription's own id for it (model/resource.ts's
  * inheritedAssignmentId) and its `subscriptionId`.

@@ -4,6 +4,7 @@ import { type Origin, picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isObject, type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
+import { classicAdministratorObject } from './classic-administrators.ts';
 import {
   DEPTH_CUT,
   DEPTH_CUT_COVERAGE_NOTE,
@@ -48,7 +49,10 @@ export const azurePowerShell: DocumentFormat = {
     return modelOf(objectsOf(document).objects.find(isObject)) !== undefined;
   },
   *read(document, ctx) {
-    const { objects, single } = objectsOf(document);
+    const listed = objectsOf(document);
+    // A classic administrator's PSRoleAssignment, put in ARM's terms (classic-administrators.ts).
+    const objects = listed.objects.map(classicAdministratorObject);
+    const { single } = listed;
     const translated = objects.map((object) => {
       const model = modelOf(object);
       return model && { model, ...armRecordOf(model, object as JsonObject) };
@@ -78,6 +82,26 @@ export const azurePowerShell: DocumentFormat = {
     }
   },
 };
+
+/**
+ * An object of a model nested in another export's record (PSRule's PowerShell export keeps the
+ * subscription's `Get-AzRoleAssignment -IncludeClassicAdministrators` objects under its
+ * `resources`), read as a file's own objects are, `place` putting its ARM record where it
+ * belongs (inherited-assignments.ts); undefined for an object of no model.
+ */
+export function readPowerShellObject(
+  object: unknown,
+  place: (record: JsonObject) => JsonObject,
+  origin: Origin,
+  note: (text: string) => void,
+): Resource | { skip: string } | undefined {
+  const classic = classicAdministratorObject(object);
+  if (classic !== object) return toResource(place(classic as JsonObject), origin, note);
+  const model = modelOf(object);
+  if (!model) return undefined;
+  const translation = { model, ...armRecordOf(model, object as JsonObject) };
+  return readModel(translation, place(translation.record), object as JsonObject, origin, note);
+}
 
 /** An object of a model, as its ARM record (`record`: placed in its subscription, inherited-assignments.ts). */
 function readModel(

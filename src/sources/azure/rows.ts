@@ -4,7 +4,8 @@ import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { GUID, get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { classicAdministratorRow } from './classic-administrators.ts';
-import { inheritedAssignments } from './inherited-assignments.ts';
+import { inheritedAssignments, inheritedFrom } from './inherited-assignments.ts';
+import { readPowerShellObject } from './powershell.ts';
 import { hasProjectedColumn } from './projection.ts';
 
 /**
@@ -64,7 +65,17 @@ function* readChildren(
       continue;
     }
     const row = isObject(child) ? withChildId(parentId, child) : child;
-    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
+    const note = (text: string) => ctx.note?.(text, { index });
+    // A role assignment the subscription inherits, in its exported resources, is the subscription's.
+    const place = (record: JsonObject) => {
+      const placed = inheritedFrom(parentId, record);
+      if (placed.note) note(placed.note);
+      return placed.record;
+    };
+    const origin = { file: ctx.file, index };
+    const result =
+      readPowerShellObject(child, place, origin, note) ??
+      toResource(isObject(row) ? place(row) : row, origin, note);
     if ('skip' in result) ctx.skip(`${result.skip} (a sub-resource of ${parentId})`, { index });
     else yield result;
     const grandchildren = get(row, 'resources');
@@ -180,9 +191,15 @@ export function firstRow(rows: readonly unknown[]): unknown {
   return rows.find(isObject);
 }
 
-/** A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`). */
+/**
+ * A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`), or of rows read
+ * as such: PSRule's subscription object, `az role assignment list`'s classic administrators (alone
+ * where a `--query` kept only them).
+ */
 export function isArmArray(document: unknown): document is unknown[] {
-  return Array.isArray(document) && isArmShaped(psRuleSubscription(firstRow(document)));
+  return (
+    Array.isArray(document) && isArmShaped(classicAdministratorRow(psRuleSubscription(firstRow(document))))
+  );
 }
 
 /**

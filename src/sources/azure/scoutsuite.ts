@@ -106,10 +106,16 @@ export function* azureScoutSuiteResources(
       const resource = read(roleAssignmentRecord(subscription, key, assignment));
       if (resource) yield resource;
     }
-  // aad (Microsoft Graph, ScoutSuite 5.13 on) or graphrbac (AAD Graph, before): users by object id.
+  // aad (Microsoft Graph, ScoutSuite 5.13 on) or graphrbac (AAD Graph, before): users by object
+  // id, with the sign-in name (`name`), `user_type` and `account_enabled` aad/users.py keeps.
   for (const service of [services.aad, services.graphrbac])
     for (const [, user] of membersOf(isObject(service) ? service.users : undefined)) {
-      const item = { id: user.id, userPrincipalName: user.name, userType: user.user_type };
+      const item = {
+        id: user.id,
+        userPrincipalName: user.name,
+        userType: user.user_type,
+        accountEnabled: user.account_enabled,
+      };
       const directory = directoryUser(item, origin);
       if (directory) yield directory;
       else ctx.skip('ScoutSuite aad user: no object id and sign-in name (name)');

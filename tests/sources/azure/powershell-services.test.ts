@@ -413,6 +413,55 @@ describe('Get-AzRoleAssignment (PSRoleAssignment) sign-in names', () => {
   });
 });
 
+describe('Get-AzRoleAssignment -IncludeClassicAdministrators', () => {
+  // Az.Resources' ToPSRoleAssignment(ClassicAdministrator): the classic roles as RoleDefinitionName,
+  // the e-mail address as SignInName and DisplayName, the subscription as Scope, and no
+  // RoleAssignmentId, RoleDefinitionId or ObjectId.
+  const classic = (email: string, roles: string) => ({
+    RoleAssignmentName: null,
+    RoleAssignmentId: null,
+    Scope: SUB,
+    DisplayName: email,
+    SignInName: email,
+    RoleDefinitionName: roles,
+    RoleDefinitionId: null,
+    ObjectId: null,
+    ObjectType: 'User',
+    CanDelegate: false,
+    Description: null,
+    ConditionVersion: null,
+    Condition: null,
+  });
+
+  it('reads a classic administrator as the CLI’s and ARM’s are read: its most privileged role, at the subscription', () => {
+    const { resources, skipped } = read([
+      classic('admin@kansacorp.example', 'ServiceAdministrator;AccountAdministrator'),
+      classic('Helper@Outsource.example', 'CoAdministrator'),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => r.kansaType)).toEqual(['iam.role-assignment', 'iam.role-assignment']);
+    expect(factsOf(resources[0])).toMatchObject({
+      roleDefinitionId: { value: 'classic:serviceadministrator' },
+      scope: { value: SUB },
+      principalId: { value: 'admin@kansacorp.example' },
+    });
+    expect(factsOf(resources[1])).toMatchObject({
+      roleDefinitionId: { value: 'classic:coadministrator' },
+      principalId: { value: 'helper@outsource.example' },
+    });
+  });
+
+  it('leaves an ordinary assignment to the PSRoleAssignment model', () => {
+    const { resources } = read({
+      ...classic('admin@kansacorp.example', 'Owner'),
+      RoleAssignmentId: `${SUB}/providers/Microsoft.Authorization/roleAssignments/3c2d1e0f-4444-4a5b-8c6d-000000000009`,
+      RoleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+      ObjectId: '6e5d4c3b-2222-4f3a-9b8c-000000000009',
+    });
+    expect(factsOf(resources[0]).roleDefinitionId?.value).toBe('8e3af657-a8ff-443c-a75c-2fe8c4bcb635');
+  });
+});
+
 describe('Get-AzDiagnosticSetting at ConvertTo-Json’s default depth', () => {
   it('reads where the setting sends and its categories though each entry’s RetentionPolicy is cut', () => {
     const setting = {

@@ -104,6 +104,28 @@ describe('role definitions', () => {
     });
   });
 
+  it.each([
+    // Contributor's own actions and notActions.
+    [
+      [
+        {
+          actions: ['*'],
+          notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write'],
+        },
+      ],
+      true,
+    ],
+    [[{ actions: ['*/read', '*/write'] }], true],
+    [[{ actions: ['Microsoft.Network/*', 'Microsoft.Compute/*/write', '*/read'] }], false],
+    [[{ actions: ['*'], notActions: ['*/write'] }], false],
+    [[{ actions: ['*'], notActions: ['Microsoft.Compute/*'] }], true],
+    [[{ actions: [], dataActions: ['*'] }], false],
+  ])('permissions %j → writes every provider: %s', (permissions, writes) => {
+    expect(cli(cliRole(permissions)).facts).toMatchObject({
+      writesEveryProvider: { source: 'explicit', value: writes },
+    });
+  });
+
   it('evidence names the actions that grant roleAssignments/write, in their permission', () => {
     const { grantsRoles } = cli(
       cliRole([{ actions: ['*/read'] }, { actions: ['Microsoft.Authorization/roleAssignments/write'] }]),

@@ -486,8 +486,15 @@ describe('ScoutSuite Azure results', () => {
         additional_properties: {},
       },
     });
-    const user = (id: string, name: string, userType: string | null) => ({
-      [id]: { id, object_type: 'User', user_type: userType, account_enabled: true, display_name: name, name },
+    const user = (id: string, name: string, userType: string | null, enabled = true) => ({
+      [id]: {
+        id,
+        object_type: 'User',
+        user_type: userType,
+        account_enabled: enabled,
+        display_name: name,
+        name,
+      },
     });
     const { resources } = await read({
       rbac: {
@@ -517,7 +524,9 @@ describe('ScoutSuite Azure results', () => {
           'Guest',
         ),
       },
-      graphrbac: { users: user('3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', 'kenji@city.onmicrosoft.com', null) },
+      graphrbac: {
+        users: user('3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', 'kenji@city.onmicrosoft.com', null, false),
+      },
     });
     const assignments = resources.filter((r) => r.kansaType === 'iam.role-assignment');
     // The management group's assignment, in the subscription's list, is the subscription's too.
@@ -545,9 +554,10 @@ describe('ScoutSuite Azure results', () => {
       ]),
     );
     const users = resources.filter((r) => r.kansaType === 'iam.user');
-    expect(users.map((r) => [r.id, r.facts.userType?.value])).toEqual([
-      ['/users/3c4d5e6f-2222-4a7b-8c9d-0e1f2a3b4c02', 'Guest'],
-      ['/users/3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', undefined],
+    // account_enabled (users.py keeps Graph's accountEnabled): a disabled owner cannot sign in.
+    expect(users.map((r) => [r.id, r.facts.userType?.value, r.facts.accountEnabled?.value])).toEqual([
+      ['/users/3c4d5e6f-2222-4a7b-8c9d-0e1f2a3b4c02', 'Guest', true],
+      ['/users/3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', undefined, false],
     ]);
   });
 });

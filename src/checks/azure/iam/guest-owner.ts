@@ -1,8 +1,7 @@
-import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck } from '../../check.ts';
 import { type AssessmentMessage, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { assessedOrHolders, guestOf } from '../lib/directory-users.ts';
+import { assessedOrHolders, guestOf, ownsSubscription } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with owner permissions on Azure resources should be removed", then the key of
@@ -49,8 +48,8 @@ export default defineCheck({
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
       guestOwnerAssigned: {
-        ja: 'ゲスト アカウント {{guests}} にサブスクリプションの所有者（Owner）ロールが割り当てられています',
-        en: 'Guest account(s) {{guests}} are assigned the Owner role on the subscription',
+        ja: 'ゲスト アカウント {{guests}} にサブスクリプションの所有者（Owner）ロール、または同じアクセス権を持つクラシック管理者（サービス管理者・共同管理者）が割り当てられています',
+        en: "Guest account(s) {{guests}} are assigned the Owner role on the subscription, or are its classic Service Administrator or Co-Administrator, which have Owner's access",
       },
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
@@ -63,14 +62,16 @@ export default defineCheck({
   },
   // Defender for Cloud's assessment decides where it tells (Healthy, Unhealthy, NotApplicable).
   // Without it (absent, disabled by policy, no status), the role assignments still show a guest
-  // holding Owner on the subscription or above it (lib/directory-users.ts): that fails; their
-  // absence proves nothing, as a group or an assignment the export leaves out may hold a guest.
+  // holding Owner on the subscription or above it, or being its classic Service Administrator or
+  // Co-Administrator, which have Owner's access (ownsSubscription, as azure.iam.owner-mfa counts
+  // owners): that fails; their absence proves nothing, as a group or an assignment the export
+  // leaves out may hold a guest.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
     return assessedOrHolders(
       subscription,
       ctx,
       GUEST_OWNER_KEYS,
-      (assignment) => assignment.facts.roleDefinitionId?.value === OWNER_ROLE,
+      ownsSubscription,
       guestOf,
       'guestOwnerAssigned',
       'guests',

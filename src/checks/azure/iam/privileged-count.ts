@@ -127,7 +127,9 @@ export default defineCheck({
         ? read
         : assignments.length > 0 && assignments.every((a) => a.picked)
           ? ONLY_PICKED
-          : undefined;
+          : read?.source !== 'explicit' && namesOnePrincipal(assignments)
+            ? ONE_PRINCIPAL_ONLY
+            : undefined;
     if (assignments.length === 0 && !groupsUnknown && !notAllRead) {
       const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
         ja: 'ロールの割り当てがエクスポートにありません',
@@ -262,6 +264,22 @@ function conditionedPrivilege(
 const ONLY_PICKED = unknown('authorizationresources/microsoft.authorization/roleassignments', {
   ja: '読み込んだロールの割り当ては、次のページがある一覧のページや個別の表示だけで、割り当ての一覧全体ではありません',
   en: 'the role assignments read come only from a page with a next one or from assignments shown one by one, not from their whole listing',
+});
+
+/**
+ * Whether every assignment read names one principal: what `az role assignment list --assignee`
+ * and `Get-AzRoleAssignment -ObjectId` / `-SignInName` select, which a listing of the whole
+ * subscription is not known to be (a live scan says it read the listing: roleAssignmentsRead).
+ */
+function namesOnePrincipal(assignments: readonly Resource<AzureRoleAssignmentFacts>[]): boolean {
+  const principals = new Set(assignments.map((a) => a.facts.principalId?.value?.toLowerCase()));
+  return assignments.length > 0 && principals.size === 1 && !principals.has(undefined);
+}
+
+/** The role assignments read all name one principal: perhaps a selection of its assignments. */
+const ONE_PRINCIPAL_ONLY = unknown('authorizationresources/microsoft.authorization/roleassignments', {
+  ja: '読み込んだロールの割り当てはすべて同じプリンシパルのもので、そのプリンシパルを指定して選んだもの（az role assignment list --assignee など）の可能性があり、割り当ての一覧全体とは分かりません',
+  en: "every role assignment read names the same principal: it may be a selection of that principal's assignments (az role assignment list --assignee), not their whole listing",
 });
 
 const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {

@@ -15,7 +15,7 @@ import { controlsSubscription, type Resource } from '../../../model/resource.ts'
 import { type CheckContext, type CheckResult, type Evidence, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment } from './assessment.ts';
 import { mayAssign } from './role-conditions.ts';
-import { roleGrants } from './role-grants.ts';
+import { roleGrants, writesEveryProvider } from './role-grants.ts';
 
 /**
  * The users that Defender for Cloud's identity recommendations judge, found without them: who
@@ -34,23 +34,28 @@ export function ownsSubscription(assignment: Resource<AzureRoleAssignmentFacts>)
 /**
  * An assignment of a role that writes Azure resources for certain: Owner, Contributor, the roles
  * that may assign any role (User Access Administrator, Role Based Access Control Administrator,
- * the classic administrators), and a role whose definition in the export may assign roles. A
- * built-in role that assigns roles, limited by the assignment's condition to roles it names
- * (lib/role-conditions.ts), writes only if one of those does: a delegate who may assign Reader
- * alone cannot give itself write. A role that writes some services only (Network Contributor, …)
- * or a custom role's other write actions are not judged here.
+ * the classic administrators), a role whose definition in the export may assign roles, and one
+ * whose definition writes every provider's resources as Contributor does (`*` less
+ * Microsoft.Authorization's writes). A built-in role that assigns roles, limited by the
+ * assignment's condition to roles it names (lib/role-conditions.ts), writes only if one of those
+ * does: a delegate who may assign Reader alone cannot give itself write. A role that writes some
+ * services only (Network Contributor, a custom role of `Microsoft.Network/*`) is not judged here.
  */
 export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext): boolean {
   const { roleDefinitionId: role, condition } = assignment.facts;
   if (role?.value === undefined) return false;
-  if (role.value === OWNER_ROLE || role.value === CONTRIBUTOR_ROLE) return true;
+  if (role.value === OWNER_ROLE || role.value === CONTRIBUTOR_ROLE || writesEveryProvider(role.value, ctx))
+    return true;
   if (roleGrants(role.value, ctx).grants !== true) return false;
   if (!(role.value in PRIVILEGED_BUILT_IN_ROLES) || condition?.source !== 'explicit' || !condition.value)
     return true;
   return (
     mayAssign(
       condition.value,
-      (assignable) => assignable === CONTRIBUTOR_ROLE || roleGrants(assignable, ctx).grants,
+      (assignable) =>
+        assignable === CONTRIBUTOR_ROLE ||
+        writesEveryProvider(assignable, ctx) ||
+        roleGrants(assignable, ctx).grants,
     ) === true
   );
 }
@@ -84,9 +89,10 @@ export interface RoleHolder {
 }
 
 /**
- * The guest an assignment is to: its sign-in name, the assignment's own (`principalName`) or,
- * without it, that of the directory user of its principal id, holds `#EXT#`, or the directory
- * user is of `userType` Guest. With the assignment's role as evidence.
+ * The guest an assignment is to: its sign-in name, the assignment's own (`principalName`) or that
+ * of the directory user of its principal id, holds `#EXT#`, or the directory user is of `userType`
+ * Guest (an "internal guest" signs in with a name of the tenant's own domain, no `#EXT#`). With
+ * the assignment's role as evidence.
  */
 export function guestOf(
   assignment: Resource<AzureRoleAssignmentFacts>,
@@ -94,10 +100,8 @@ export function guestOf(
 ): RoleHolder | undefined {
   const { principalName: name, roleDefinitionId: role } = assignment.facts;
   const byRole = role ? [{ ...role, resourceId: assignment.id }] : [];
-  if (name?.source === 'explicit')
-    return isGuestName(name.value)
-      ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] }
-      : undefined;
+  if (name?.source === 'explicit' && isGuestName(name.value))
+    return { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] };
   const directory = directoryUserOf(assignment, ctx);
   if (!directory) return undefined;
   const { user, id } = directory;

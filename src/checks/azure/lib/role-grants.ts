@@ -25,3 +25,15 @@ export function roleGrants(
   if (role in UNPRIVILEGED_BUILT_IN_ROLES) return { grants: false };
   return { grants: undefined, ...(told && { definition: told }) };
 }
+
+/**
+ * Whether the role's definition in the export says it writes the resources of every provider, as
+ * Contributor does (`writesEveryProvider`: a custom role of `*` less Microsoft.Authorization's
+ * writes); false where the definition is absent or says otherwise.
+ */
+export function writesEveryProvider(role: string, ctx: CheckContext): boolean {
+  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
+    | Resource<AzureRoleDefinitionFacts>
+    | undefined;
+  return definition?.facts.writesEveryProvider?.value === true;
+}

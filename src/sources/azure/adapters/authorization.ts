@@ -80,7 +80,8 @@ export const roleDefinition: Adapter = {
     return {
       roleName: propertyFact(record, ['roleName'], asString, NOT_EXPORTED),
       roleType: propertyFact(record, ['type', 'roleType'], roleTypeOf, NOT_EXPORTED),
-      grantsRoles: grantsRolesOf(record),
+      grantsRoles: grantedBy(record, ROLE_GRANTING_ACTIONS),
+      writesEveryProvider: grantedBy(record, [ANY_PROVIDER_WRITE]),
     };
   },
 };
@@ -117,15 +118,23 @@ const ROLE_GRANTING_ACTIONS = [
 ];
 
 /**
- * Whether the role may grant roles (ROLE_GRANTING_ACTIONS). Each permission grants its `actions`
- * less its `notActions` (Azure's wildcards: `*` stands for any text, and case does not matter); a
- * role has what any of its permissions grants. https://learn.microsoft.com/azure/role-based-access-control/role-definitions#notactions
+ * A write of a provider no pattern names (`.invalid`: no Azure namespace ends so): covered only by
+ * an action pattern that covers the writes of every provider, `*`, or `*` followed by `/write`.
  */
-function grantsRolesOf(record: ArmRecord): Fact<boolean> {
+const ANY_PROVIDER_WRITE = 'kansa.invalid/anytype/write';
+
+/**
+ * Whether the role may do one of `granted` (ROLE_GRANTING_ACTIONS, ANY_PROVIDER_WRITE). Each
+ * permission grants its `actions` less its `notActions` (Azure's wildcards: `*` stands for any
+ * text, and case does not matter); a role has what any of its permissions grants. Derived from
+ * the `actions` that grant it, or from `permissions` when none does.
+ * https://learn.microsoft.com/azure/role-based-access-control/role-definitions#notactions
+ */
+function grantedBy(record: ArmRecord, granted: readonly string[]): Fact<boolean> {
   const permissions = propertyFact(record, ['permissions'], permissionList, NOT_EXPORTED);
   if (permissions.source === 'unknown') return unknown(permissions.path, permissions.note);
   const at = permissions.value.findIndex((permission) =>
-    ROLE_GRANTING_ACTIONS.some(
+    granted.some(
       (granting) =>
         stringsOf(get(permission, 'actions')).some((action) => covers(action)(granting)) &&
         !stringsOf(get(permission, 'notActions')).some((action) => covers(action)(granting)),

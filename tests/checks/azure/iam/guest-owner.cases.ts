@@ -59,8 +59,38 @@ function directoryUser(id: string, userType: string, upn: string) {
   };
 }
 
+/**
+ * A classic administrator as `az role assignment list --include-classic-administrators` appends it:
+ * `principalName` its e-mail address (a guest's home address, no `#EXT#`), `principalId` its object id.
+ */
+const classicAdministrator = (email: string, roles: string, principalId: string) => ({
+  id: 'NA(classic admins)',
+  name: 'NA(classic admins)',
+  principalId,
+  principalName: email,
+  roleDefinitionId: 'NA(classic admin role)',
+  roleDefinitionName: roles,
+  scope: SUBSCRIPTION_ID,
+});
+
+/** An Owner named without #EXT#: an "internal guest", of the tenant's own domain, whose userType is Guest. */
+const internalGuest = assignment('partner@kansacorp.example', OWNER);
+
 /** Without the assessment, the role assignments show a guest holding Owner; their absence proves nothing. */
 const fromAssignments: AnyCase[] = [
+  {
+    name: 'no assessment, an Owner whose sign-in name has no #EXT# but whose directory user is of userType Guest',
+    records: [
+      assignments(internalGuest),
+      jsonFile(
+        [directoryUser(internalGuest.principalId, 'Guest', 'partner@kansacorp.example')],
+        'azuread-user.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'guestOwnerAssigned',
+    data: { guests: ['partner@kansacorp.example'] },
+  },
   {
     name: 'no assessment, a guest (#EXT#) assigned Owner on the subscription',
     records: [assignments(assignment('admin@kansacorp.example', OWNER), assignment(GUEST, OWNER))],
@@ -140,6 +170,44 @@ const fromAssignments: AnyCase[] = [
     records: [
       jsonFile([steampipeAssignment(PARTNER_ID, OWNER)], 'azure-role-assignment.json'),
       jsonFile([directoryUser(OTHER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    // The classic Co-Administrator has Owner's access, as azure.iam.owner-mfa counts it.
+    name: 'no assessment, the classic Co-Administrator is a guest by its directory user (--include-classic-administrators)',
+    records: [
+      assignments(
+        assignment('admin@kansacorp.example', OWNER),
+        classicAdministrator('vendor.ops@gmail.com', 'CoAdministrator', PARTNER_ID),
+      ),
+      jsonFile([directoryUser(PARTNER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
+    status: 'FAIL',
+    messageId: 'guestOwnerAssigned',
+    data: { guests: [GUEST] },
+  },
+  {
+    name: 'no assessment, the classic Service Administrator is a guest by its directory user',
+    records: [
+      assignments(
+        assignment('admin@kansacorp.example', OWNER),
+        classicAdministrator('vendor.ops@gmail.com', 'ServiceAdministrator;AccountAdministrator', PARTNER_ID),
+      ),
+      jsonFile([directoryUser(PARTNER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
+    status: 'FAIL',
+    messageId: 'guestOwnerAssigned',
+  },
+  {
+    name: 'no assessment, a guest who is the classic Account Administrator only manages billing',
+    records: [
+      assignments(
+        assignment('admin@kansacorp.example', OWNER),
+        classicAdministrator('vendor.ops@gmail.com', 'AccountAdministrator', PARTNER_ID),
+      ),
+      jsonFile([directoryUser(PARTNER_ID, 'Guest', GUEST)], 'azuread-user.json'),
     ],
     status: 'UNKNOWN',
     messageId: 'noAssessment',

@@ -14,6 +14,26 @@ import {
   withCondition,
 } from './directory.ts';
 
+const PLATFORM_ROLE = '3f2e1d0c-9b8a-4c7d-8e6f-5a4b3c2d1e0f';
+
+/** A custom role as `az role definition list --custom-role-only` prints it, with its actions and notActions. */
+const customRole = (actions: string[], notActions: string[]) =>
+  jsonFile(
+    [
+      {
+        assignableScopes: [SUBSCRIPTION_ID],
+        description: 'platform team',
+        id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${PLATFORM_ROLE}`,
+        name: PLATFORM_ROLE,
+        permissions: [{ actions, dataActions: [], notActions, notDataActions: [] }],
+        roleName: 'Platform Engineer',
+        roleType: 'CustomRole',
+        type: 'Microsoft.Authorization/roleDefinitions',
+      },
+    ],
+    'role-definition-list.json',
+  );
+
 /**
  * Without the assessment, the role assignments (by object id) and Microsoft Graph's users show a
  * guest holding a role that writes; their absence proves nothing.
@@ -125,6 +145,48 @@ const fromAssignments: AnyCase[] = [
     status: 'FAIL',
     messageId: 'guestWriteAssigned',
     data: { guests: [GUEST.upn] },
+  },
+  {
+    // Contributor's own actions and notActions, in a custom role: it writes every resource.
+    name: 'no assessment, a guest holding a custom role of every action but Microsoft.Authorization writes',
+    records: [
+      assignmentList(restAssignment(GUEST.id, PLATFORM_ROLE)),
+      customRole(['*'], ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write']),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+    data: { guests: [GUEST.upn] },
+  },
+  {
+    name: 'no assessment, a guest holding a custom role that writes every provider (*/write)',
+    records: [
+      assignmentList(restAssignment(GUEST.id, PLATFORM_ROLE)),
+      customRole(['*/read', '*/write'], []),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+  },
+  {
+    name: 'no assessment, a guest holding a custom role that writes one service only',
+    records: [
+      assignmentList(restAssignment(GUEST.id, PLATFORM_ROLE)),
+      customRole(['Microsoft.Network/*', '*/read'], []),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, a guest holding a custom role of every action whose notActions take back every write',
+    records: [
+      assignmentList(restAssignment(GUEST.id, PLATFORM_ROLE)),
+      customRole(['*'], ['*/write', '*/delete', '*/action']),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
   },
   {
     name: 'a Healthy assessment beside a guest Contributor',

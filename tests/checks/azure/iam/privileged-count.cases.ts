@@ -529,16 +529,33 @@ const cases: AnyCase[] = [
     // The subscription's own assignments only: Owners of the management groups above it and of
     // the root apply to it too, and the export shows neither the groups nor any inherited one.
     name: 'one owner, nothing said of the management groups above',
-    records: [assignment(principal(1), OWNER)],
+    records: [assignment(principal(1), OWNER), assignment(principal(2), READER)],
     status: 'UNKNOWN',
     messageId: 'inheritedNotExported',
     data: { count: 1 },
   },
   {
     name: 'one owner, the subscription’s management groups known (none of them assigns a role)',
-    records: [subscriptionUnder('mg-osaka', TENANT), assignment(principal(1), OWNER)],
+    records: [
+      subscriptionUnder('mg-osaka', TENANT),
+      assignment(principal(1), OWNER),
+      assignment(principal(2), READER),
+    ],
     status: 'PASS',
     messageId: 'withinLimit',
+    data: { count: 1 },
+  },
+  {
+    // `az role assignment list --assignee`, `Get-AzRoleAssignment -SignInName`: one principal's
+    // assignments, which say nothing of the others'.
+    name: 'every assignment read names one principal: perhaps a selection (--assignee), not the listing',
+    records: [
+      subscriptionUnder('mg-osaka', TENANT),
+      assignment(principal(1), OWNER),
+      assignment(principal(1), READER, `${SUBSCRIPTION_ID}/resourceGroups/rg-app`),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'assignmentsNotRead',
     data: { count: 1 },
   },
   {
