@@ -1,6 +1,6 @@
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
-import { type Resource, tagUnknown, unknownTagNote } from '../../../model/resource.ts';
+import { isTagList, type Resource, unknownTagNote } from '../../../model/resource.ts';
 
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
@@ -9,8 +9,8 @@ export interface TagMark {
 }
 
 /**
- * The first of the resource's tags whose key is one of the mark's (case-insensitively) and whose
- * value is one of its values (case, spaces and full-width characters aside); undefined when none is.
+ * The first of the resource's tags whose key is one of the mark's and whose value is one of its
+ * values, both as `said` reads them; undefined when none is.
  */
 export function markedTag(
   tags: Readonly<Record<string, string>>,
@@ -30,19 +30,32 @@ export function readMark(
   tags: Readonly<Record<string, string>>,
   mark: TagMark,
 ): { readonly marked: boolean; readonly tag: readonly [key: string, value: string] } | undefined {
-  const { lowerKeys, lowerValues } = prepared(mark);
+  const { saidKeys, saidValues } = prepared(mark);
   let unread: readonly [string, string] | undefined;
   for (const key in tags) {
-    if (!lowerKeys.includes(key.toLowerCase())) continue;
+    if (!saidKeys.includes(said(key))) continue;
     const value = tags[key]!;
-    const said = value.normalize('NFKC').trim().toLowerCase();
-    if (lowerValues.includes(said)) return { marked: true, tag: [key, value] };
-    if (!NO.has(said)) unread ??= [key, value];
+    const saidValue = said(value);
+    if (saidValues.includes(saidValue)) return { marked: true, tag: [key, value] };
+    if (!NO.has(saidValue)) unread ??= [key, value];
   }
   return unread && { marked: false, tag: unread };
 }
 
-/** Values that say a mark does not apply. */
+/**
+ * A tag key or value as it is compared: full-width characters made half-width (NFKC), spaces
+ * around it dropped, lower case, and every run of spaces, `_`, `-` and `:` one `-`, so that each
+ * cloud's spelling of one word matches (`kansa:secrecy` on AWS and Azure is `kansa-secrecy` or
+ * `kansa_secrecy` in a Google Cloud label, which takes no `:` and no capitals; `Top Secret`,
+ * `TOP_SECRET` and `top-secret` are one value).
+ */
+function said(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(SEPARATORS, '-');
+}
+
+const SEPARATORS = /[\s_:-]+/gu;
+
+/** Values that say a mark does not apply (as `said` writes them). */
 const NO: ReadonlySet<string> = new Set([
   'false',
   'no',
@@ -55,6 +68,7 @@ const NO: ReadonlySet<string> = new Set([
   'いいえ',
   'なし',
   '無',
+  '無し',
   '対象外',
   '非該当',
 ]);
@@ -69,10 +83,13 @@ export function markUnknownFact(
   mark: TagMark,
 ): Fact<string> | undefined {
   const { unknownTags } = resource;
-  const key = mark.keys.find((candidate) => tagUnknown(resource, candidate));
-  return key === undefined || unknownTags === undefined
-    ? undefined
-    : unknown(`tags.${key}`, unknownTagNote(unknownTags));
+  if (unknownTags === undefined) return undefined;
+  // A plan names the keys it knows only after apply in its own spelling (`kansa_secrecy`).
+  const { saidKeys } = prepared(mark);
+  const key = isTagList(unknownTags)
+    ? unknownTags.find((unknownKey) => saidKeys.includes(said(unknownKey)))
+    : mark.keys[0];
+  return key === undefined ? undefined : unknown(`tags.${key}`, unknownTagNote(unknownTags));
 }
 
 /** The message of a check on a mark whose tag the record does not tell (the evidence's note says why). */
@@ -110,15 +127,15 @@ export function unmarkedFact(mark: TagMark): Fact<string> {
 // Worked out once per scan's parameters, not per resource: every data-handling resource is checked.
 const PREPARED = new WeakMap<
   TagMark,
-  { readonly lowerKeys: readonly string[]; readonly lowerValues: readonly string[]; unmarked?: Fact<string> }
+  { readonly saidKeys: readonly string[]; readonly saidValues: readonly string[]; unmarked?: Fact<string> }
 >();
 
 function prepared(mark: TagMark) {
   let entry = PREPARED.get(mark);
   if (!entry) {
     entry = {
-      lowerKeys: mark.keys.map((key) => key.toLowerCase()),
-      lowerValues: mark.values.map((value) => value.normalize('NFKC').trim().toLowerCase()),
+      saidKeys: mark.keys.map(said),
+      saidValues: mark.values.map(said),
     };
     PREPARED.set(mark, entry);
   }

@@ -7,7 +7,13 @@ const table = [
   ['stjumin', 'PASS', 'notMarked'],
   ['stmynumber', 'FAIL', 'myNumber'], // tag key and value in any case
   ['stmynumberno', 'PASS', 'notMarked'], // a plain no
-  ['stmynumberja', 'UNKNOWN', 'markUnreadable'], // はい is no value of the mark: never read as no
+  ['stmynumberja', 'FAIL', 'myNumber'], // はい: yes in Japanese
+  ['stmynumberunderscore', 'FAIL', 'myNumber'], // my_number is my-number as a label key writes it
+  ['stmynumberfullwidth', 'FAIL', 'myNumber'], // a full-width 1
+  ['stkojinbangou', 'FAIL', 'myNumber'], // the key in Japanese (個人番号), the value あり (present)
+  ['stmainanba', 'FAIL', 'myNumber'], // マイナンバー = 有
+  ['stmynumberempty', 'UNKNOWN', 'markUnreadable'], // the key with no value says neither
+  ['stmynumbertaishougai', 'PASS', 'notMarked'], // 対象外: not applicable
 ] as const;
 
 export default byVerdict([

@@ -10,6 +10,11 @@ const table = [
   ['stmynumber', 'PASS', 'notMarked'],
   ['stgokuhispaced', 'FAIL', 'topSecret'], // spaces and capitals around the value
   ['sthi', 'UNKNOWN', 'markUnreadable'], // 秘 is no value of the mark, nor a plain no
+  ['sttopsecretwords', 'FAIL', 'topSecret'], // Top Secret: the words with a space
+  ['sttokuteiunderscore', 'FAIL', 'topSecret'], // kansa_secrecy = TOKUTEI_HIMITSU, `_` for `-` and `:`
+  ['stgokuhija', 'FAIL', 'topSecret'], // 極秘 in Japanese
+  ['sttokuteija', 'FAIL', 'topSecret'], // 特定秘密 in Japanese
+  ['stsecrecyblank', 'UNKNOWN', 'markUnreadable'], // the key with a blank value says neither
 ] as const;
 
 export default byVerdict([
