@@ -1,6 +1,7 @@
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { isTagList, type Resource, unknownTagNote } from '../../../model/resource.ts';
+import { type CheckResult, fail, pass, undetermined } from '../../check.ts';
 
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
@@ -26,7 +27,7 @@ export function markedTag(
  * a plain no (`false`, `no`, `0`, `none`, `いいえ`, `なし`, `対象外`, …), which may mean yes;
  * undefined when no tag of its keys says anything else than no.
  */
-export function readMark(
+function readMark(
   tags: Readonly<Record<string, string>>,
   mark: TagMark,
 ): { readonly marked: boolean; readonly tag: readonly [key: string, value: string] } | undefined {
@@ -55,6 +56,51 @@ function said(text: string): string {
 
 const SEPARATORS = /[\s_:-]+/gu;
 
+/** The messages of a mark's check (top-secret-data, no-my-number-data) beside `notMarked` and its own finding. */
+export type MarkMessage = 'notMarked' | 'markUnreadable' | 'markTagUnknown' | 'markListedOnly';
+
+/**
+ * A mark's check on a resource: FAIL (`marked`) when a tag of the mark's keys holds one of its
+ * values; UNKNOWN when one holds a value that is no plain no (it may mean yes), when the record
+ * lists the resource with some of its tags at most (`Resource.listedOnly`: the Tag Editor's CSV
+ * shows the tag keys chosen as columns, the Azure portal's none), or when it does not tell a tag
+ * of the mark's keys (`Resource.unknownTags`); PASS (`notMarked`) otherwise. A mark a listing
+ * shows is a finding all the same: these checks judge listed resources (`judgesListed`).
+ */
+export function judgeMark<M extends string>(
+  resource: Resource,
+  mark: TagMark,
+  marked: M,
+): CheckResult<M | MarkMessage> {
+  const read = readMark(resource.tags, mark);
+  if (read) {
+    const [key, value] = read.tag;
+    return read.marked
+      ? fail(marked, [explicit(value, `tags.${key}`)], { tag: `${key}=${value}` })
+      : undetermined('markUnreadable', [unreadMarkFact(read.tag)], { tag: `${key}=${value}` });
+  }
+  if (resource.listedOnly) {
+    const key = mark.keys[0] ?? '';
+    return undetermined('markListedOnly', [unknown(`tags.${key}`, LISTED_NOTE)], { tag: key });
+  }
+  // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
+  // record without the resource's tags) may mark it.
+  const untold = markUnknownFact(resource, mark);
+  if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
+  return pass('notMarked', [unmarkedFact(mark)]);
+}
+
+const LISTED_NOTE: Localized = {
+  ja: '一覧のエクスポートはリソースのタグの一部しか示しません',
+  en: "a list export shows some of the resource's tags at most",
+};
+
+/** The message of a mark's check on a resource a listing shows with some of its tags at most, none of the mark's. */
+const MARK_LISTED_ONLY: Localized = {
+  ja: 'このリソースは一覧のエクスポート（コンソールの CSV など）にタグの一部だけが示されており、タグ {{tag}} がないことを確かめられないため判定できません',
+  en: "The export lists this resource with some of its tags at most (a console's CSV export or the like), so it does not show that the tag {{tag}} is absent",
+};
+
 /** Values that say a mark does not apply (as `said` writes them). */
 const NO: ReadonlySet<string> = new Set([
   'false',
@@ -78,10 +124,7 @@ const NO: ReadonlySet<string> = new Set([
  * plan's known only after apply, a record that does not carry the resource's tags), the note
  * saying why; undefined when every tag of the mark's keys is known.
  */
-export function markUnknownFact(
-  resource: Pick<Resource, 'unknownTags'>,
-  mark: TagMark,
-): Fact<string> | undefined {
+function markUnknownFact(resource: Pick<Resource, 'unknownTags'>, mark: TagMark): Fact<string> | undefined {
   const { unknownTags } = resource;
   if (unknownTags === undefined) return undefined;
   // A plan names the keys it knows only after apply in its own spelling (`kansa_secrecy`).
@@ -93,13 +136,13 @@ export function markUnknownFact(
 }
 
 /** The message of a check on a mark whose tag the record does not tell (the evidence's note says why). */
-export const MARK_TAG_UNKNOWN: Localized = {
+const MARK_TAG_UNKNOWN: Localized = {
   ja: 'このリソースのタグ {{tag}} が分からない（計画では適用後に決まる、またはレコードにタグが含まれていない）ため判定できません',
   en: "The resource's tag {{tag}} is not known (known only after apply in a plan, or not carried by the record)",
 };
 
 /** The evidence of a tag of the mark's keys whose value kansa cannot read as yes or no. */
-export function unreadMarkFact(tag: readonly [key: string, value: string]): Fact<string> {
+function unreadMarkFact(tag: readonly [key: string, value: string]): Fact<string> {
   return unknown(`tags.${tag[0]}`, {
     ja: `タグの値 ${JSON.stringify(tag[1])} は該当とも非該当（false、no、なし など）とも読めません`,
     en: `the tag's value ${JSON.stringify(tag[1])} reads neither as marked nor as a plain no (false, no, none, …)`,
@@ -107,7 +150,7 @@ export function unreadMarkFact(tag: readonly [key: string, value: string]): Fact
 }
 
 /** The message of a check on a mark whose tag says something kansa cannot read as yes or no. */
-export const MARK_UNREADABLE: Localized = {
+const MARK_UNREADABLE: Localized = {
   ja: 'タグ {{tag}} の値が該当・非該当のどちらか読めないため判定できません',
   en: 'The tag {{tag}} holds a value kansa reads neither as marked nor as a plain no',
 };
@@ -141,3 +184,10 @@ function prepared(mark: TagMark) {
   }
   return entry;
 }
+
+/** The messages of a mark's check for what the record does not tell (judgeMark's UNKNOWNs). */
+export const MARK_UNKNOWN_MESSAGES = {
+  markUnreadable: MARK_UNREADABLE,
+  markTagUnknown: MARK_TAG_UNKNOWN,
+  markListedOnly: MARK_LISTED_ONLY,
+} as const;

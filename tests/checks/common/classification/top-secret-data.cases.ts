@@ -1,4 +1,5 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { listedArn, TAG_EDITOR_CSV } from './listed.ts';
 import { markAfterApplyCase } from './planned.ts';
 import { dbArn, NOT_CARRIED, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
@@ -26,6 +27,23 @@ export default byVerdict([
     messageId,
     ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
   })),
+  {
+    // A listing shows some tags at most; a mark it shows is a finding all the same.
+    name: 'a Tag Editor CSV row whose kansa:secrecy column holds the mark',
+    records: [TAG_EDITOR_CSV],
+    target: listedArn('gokuhi'),
+    status: 'FAIL',
+    messageId: 'topSecret',
+    severity: 'critical',
+  },
+  {
+    name: 'a Tag Editor CSV row without the mark: other tags may not be shown',
+    records: [TAG_EDITOR_CSV],
+    target: listedArn('plain'),
+    status: 'UNKNOWN',
+    messageId: 'markListedOnly',
+    data: { tag: 'kansa:secrecy' },
+  },
   markAfterApplyCase('kansa:secrecy'),
   {
     // A Config query that did not SELECT tags does not show the resource unmarked.
