@@ -81,13 +81,21 @@ export function judgeMark<M extends string>(
   }
   if (resource.listedOnly) {
     const key = mark.keys[0] ?? '';
-    return undetermined('markListedOnly', [unknown(`tags.${key}`, LISTED_NOTE)], { tag: key });
+    return undetermined('markListedOnly', [listedTagFact(key)], { tag: key });
   }
   // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
   // record without the resource's tags) may mark it.
   const untold = markUnknownFact(resource, mark);
   if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
   return pass('notMarked', [unmarkedFact(mark)]);
+}
+
+/**
+ * The evidence of a tag of the key a list export (`Resource.listedOnly`) may leave out: it shows
+ * some of a resource's tags at most, so a tag it does not show may be there.
+ */
+export function listedTagFact(key: string): Fact<string> {
+  return unknown(`tags.${key}`, LISTED_NOTE);
 }
 
 const LISTED_NOTE: Localized = {
