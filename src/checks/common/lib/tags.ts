@@ -124,7 +124,9 @@ const NO: ReadonlySet<string> = new Set([
   '無',
   '無し',
   '対象外',
+  '対象なし',
   '非該当',
+  '該当なし',
 ]);
 
 /**

@@ -15,6 +15,7 @@ const table = [
   ['stmainanba', 'FAIL', 'myNumber'], // マイナンバー = 有
   ['stmynumberempty', 'UNKNOWN', 'markUnreadable'], // the key with no value says neither
   ['stmynumbertaishougai', 'PASS', 'notMarked'], // 対象外: not applicable
+  ['stmynumbergaitounashi', 'PASS', 'notMarked'], // 該当なし: none applies
 ] as const;
 
 export default byVerdict([

@@ -73,6 +73,7 @@ export const ACCOUNTS = graphQuery([
   storage('stmainanba', { マイナンバー: '有' }, { encryption: CMK }),
   storage('stmynumberempty', { mynumber: '' }, { encryption: CMK }),
   storage('stmynumbertaishougai', { mynumber: '対象外' }, { encryption: CMK }),
+  storage('stmynumbergaitounashi', { mynumber: '該当なし' }, { encryption: CMK }),
   storage('sttopsecretwords', { 'kansa:secrecy': 'Top Secret' }, { encryption: CMK }),
   storage('sttokuteiunderscore', { kansa_secrecy: 'TOKUTEI_HIMITSU' }, { encryption: CMK }),
   storage('stgokuhija', { 'kansa:secrecy': '極秘' }, { encryption: CMK }),
