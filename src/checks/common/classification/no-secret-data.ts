@@ -42,7 +42,7 @@ export default defineCheck<
       },
       classListedOnly: {
         ja: 'このリソースは一覧のエクスポート（コンソールの CSV など）にタグの一部だけが示されており、機密性 3 を示すタグがないことを確かめられないため判定できません',
-        en: "The export lists this resource with some of its tags at most (a console's CSV export or the like), so it does not show that no tag names class 3",
+        en: "A list export (a console's CSV or the like) shows this resource with some of its tags at most, so it does not show that no tag names class 3",
       },
       ...CLASS_UNKNOWN_MESSAGES,
     },

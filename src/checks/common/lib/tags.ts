@@ -106,7 +106,7 @@ const LISTED_NOTE: Localized = {
 /** The message of a mark's check on a resource a listing shows with some of its tags at most, none of the mark's. */
 const MARK_LISTED_ONLY: Localized = {
   ja: 'このリソースは一覧のエクスポート（コンソールの CSV など）にタグの一部だけが示されており、タグ {{tag}} がないことを確かめられないため判定できません',
-  en: "The export lists this resource with some of its tags at most (a console's CSV export or the like), so it does not show that the tag {{tag}} is absent",
+  en: "A list export (a console's CSV or the like) shows this resource with some of its tags at most, so it does not show that the tag {{tag}} is absent",
 };
 
 /** Values that say a mark does not apply (as `said` writes them). */

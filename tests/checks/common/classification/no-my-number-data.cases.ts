@@ -2,7 +2,7 @@ import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { listedArn, TAG_EDITOR_CSV } from './listed.ts';
 import { markAfterApplyCase } from './planned.ts';
 import { dbArn, NOT_CARRIED, WITHOUT_TAGS } from './queried.ts';
-import { ACCOUNTS, id } from './storage.ts';
+import { ACCOUNTS, id, MARKED } from './storage.ts';
 
 const table = [
   ['stjumin', 'PASS', 'notMarked'],
@@ -21,7 +21,7 @@ const table = [
 export default byVerdict([
   ...table.map(([name, status, messageId]) => ({
     name,
-    records: [ACCOUNTS],
+    records: [ACCOUNTS, MARKED],
     target: id(name),
     status,
     messageId,
