@@ -1,3 +1,4 @@
+import { memoized } from '../../../base/memo.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { isTagList, type Resource, unknownTagNote } from '../../../model/resource.ts';
@@ -48,11 +49,12 @@ function readMark(
  * around it dropped, lower case, and every run of spaces, `_`, `-` and `:` one `-`, so that each
  * cloud's spelling of one word matches (`kansa:secrecy` on AWS and Azure is `kansa-secrecy` or
  * `kansa_secrecy` in a Google Cloud label, which takes no `:` and no capitals; `Top Secret`,
- * `TOP_SECRET` and `top-secret` are one value).
+ * `TOP_SECRET` and `top-secret` are one value). Remembered: each mark's check reads every tag
+ * key of every data-handling resource so.
  */
-function said(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(SEPARATORS, '-');
-}
+const said: (text: string) => string = memoized((text) =>
+  text.normalize('NFKC').trim().toLowerCase().replace(SEPARATORS, '-'),
+);
 
 const SEPARATORS = /[\s_:-]+/gu;
 
