@@ -123,3 +123,15 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   memberDomains: [],
   changeMonitoring: { maxScanIntervalDays: 8, maxOpenDays: { critical: 14, high: 30 } },
 };
+
+/**
+ * Whether a tag key carries the classification: the parameters' key (any case), or the
+ * guidelines' own word for it, `機密性` (or its category, `機密性区分`, `機密性分類`,
+ * `機密性レベル`), which owners write as a key (AWS, Azure, and GCP labels, whose keys take
+ * international characters) whatever key the parameters name.
+ */
+export function isClassificationKey(key: string, tagKey: string): boolean {
+  return key.toLowerCase() === tagKey.toLowerCase() || JAPANESE_CLASSIFICATION_KEY.test(key.trim());
+}
+
+const JAPANESE_CLASSIFICATION_KEY = /^機密性(?:区分|分類|レベル)?$/u;

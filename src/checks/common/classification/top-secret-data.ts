@@ -1,11 +1,14 @@
+import { explicit } from '../../../model/fact.ts';
+import { isClassificationKey } from '../../../model/parameters.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { judgeMark, MARK_UNKNOWN_MESSAGES, type MarkMessage } from '../lib/tags.ts';
+import { defineCheck, fail } from '../../check.ts';
+import { judgeMark, MARK_UNKNOWN_MESSAGES, type MarkMessage, marksValue } from '../lib/tags.ts';
 
 /**
  * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
  * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
- * (common.classification.no-secret-data), so this check reads a tag of its own.
+ * (common.classification.no-secret-data), so this check reads a tag of its own, and the
+ * classification tag only where it names one of these grades instead of a class.
  */
 export default defineCheck<object, MarkMessage | 'topSecret'>({
   meta: {
@@ -39,6 +42,16 @@ export default defineCheck<object, MarkMessage | 'topSecret'>({
     },
   },
   evaluate(resource, { params }) {
-    return judgeMark(resource, params.topSecretTag, 'topSecret');
+    const judged = judgeMark(resource, params.topSecretTag, 'topSecret');
+    if (judged.status === 'FAIL') return judged;
+    // The classification tag may name the grade itself (`機密性` = `極秘`): a top-secret document
+    // all the same, whatever the mark's own tag says or leaves untold.
+    const graded = Object.entries(resource.tags).find(
+      ([key, value]) =>
+        isClassificationKey(key, params.classification.tagKey) && marksValue(value, params.topSecretTag),
+    );
+    if (!graded) return judged;
+    const [key, value] = graded;
+    return fail('topSecret', [explicit(value, `tags.${key}`)], { tag: `${key}=${value}` });
   },
 });

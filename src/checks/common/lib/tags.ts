@@ -22,6 +22,11 @@ export function markedTag(
   return read?.marked ? read.tag : undefined;
 }
 
+/** Whether a tag's value is one of the mark's values, as `said` reads them (`Top Secret` is `top-secret`). */
+export function marksValue(value: string, mark: TagMark): boolean {
+  return prepared(mark).saidValues.includes(said(value));
+}
+
 /**
  * What the resource's tags say of the mark: `marked` when a tag of its keys holds one of its
  * values; the tag unread when one of its keys holds a value that is neither a marking value nor

@@ -101,4 +101,7 @@ export const MARKED = graphQuery([
   storage('stgokuhija', { 'kansa:secrecy': '極秘' }, { encryption: CMK }),
   storage('sttokuteija', { 'kansa-secrecy': '特定秘密' }, { encryption: CMK }),
   storage('stsecrecyblank', { 'kansa:secrecy': ' ' }, { encryption: CMK }),
+  // The classification tag naming the grade itself, not a class.
+  storage('stkimitsugokuhi', { 機密性: '極秘' }, { encryption: CMK }),
+  storage('stclasstokutei', { Confidentiality: 'Tokutei-Himitsu' }, { encryption: CMK }),
 ]);

@@ -16,6 +16,8 @@ const table = [
   ['stgokuhija', 'FAIL', 'topSecret'], // 極秘 in Japanese
   ['sttokuteija', 'FAIL', 'topSecret'], // 特定秘密 in Japanese
   ['stsecrecyblank', 'UNKNOWN', 'markUnreadable'], // the key with a blank value says neither
+  ['stkimitsugokuhi', 'FAIL', 'topSecret'], // 機密性 = 極秘: the classification tag names the grade
+  ['stclasstokutei', 'FAIL', 'topSecret'], // Confidentiality = Tokutei-Himitsu, likewise
 ] as const;
 
 export default byVerdict([
