@@ -234,7 +234,7 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
  * (`effectiveTags[].effectiveTags`), and before them the `tagValues` list; each value is
  * namespaced `<organization or project>/<key short name>/<value short name>` (short names hold
  * no `/`), and read as the tag `<key>` = `<value>`, the first of a key kept (its own before the
- * inherited). Undefined when the result names none.
+ * inherited); none when the result names none.
  */
 function searchResourceTags(record: JsonObject): Pick<CloudAsset, 'resourceTags'> {
   const tags: Record<string, string> = {};
