@@ -50,11 +50,16 @@ export interface ScanParameters {
     readonly requireUppercase: boolean;
     readonly requireLowercase: boolean;
   };
-  /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
+  /**
+   * Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3).
+   * Keys and values compare in any case, with `_`, `-`, `:` and spaces alike (`my_number` is
+   * `my-number`, `kansa_mynumber` is `kansa:mynumber`) and full-width characters as half-width.
+   */
   readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
   /**
    * Tag keys and values marking 特定秘密 or 極秘文書 (national policy 3.3 2)(1): never on public
-   * cloud). A value of its own: the national rule bans these only, not all of class 3.
+   * cloud). A value of its own: the national rule bans these only, not all of class 3. Compared
+   * as myNumberTag's are (`TOP_SECRET`, `Top Secret` and `top-secret` alike).
    */
   readonly topSecretTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
   /**
@@ -103,15 +108,30 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
     requireLowercase: true,
   },
   myNumberTag: {
-    keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
-    values: ['true', 'yes', '1'],
+    // The key in Japanese too (マイナンバー, or the law's 個人番号), as Japanese bodies write
+    // tags; values: yes, and はい / あり / 有 / 該当 / 対象 (present, applies).
+    keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber', 'マイナンバー', '個人番号'],
+    values: ['true', 'yes', 'y', '1', 'はい', 'あり', '有', '有り', '該当', '対象'],
   },
   topSecretTag: {
     keys: ['kansa:secrecy', 'kansa-secrecy'],
-    values: ['tokutei-himitsu', 'gokuhi', 'top-secret'],
+    // The grades in Japanese too: 特定秘密, 極秘 and 極秘文書.
+    values: ['tokutei-himitsu', 'gokuhi', 'top-secret', '特定秘密', '極秘', '極秘文書'],
   },
   minBackupGenerations: 1,
   trustedAccountIds: [],
   memberDomains: [],
   changeMonitoring: { maxScanIntervalDays: 8, maxOpenDays: { critical: 14, high: 30 } },
 };
+
+/**
+ * Whether a tag key carries the classification: the parameters' key (any case), or the
+ * guidelines' own word for it, `機密性` (or its category, `機密性区分`, `機密性分類`,
+ * `機密性レベル`), which owners write as a key (AWS, Azure, and GCP labels, whose keys take
+ * international characters) whatever key the parameters name.
+ */
+export function isClassificationKey(key: string, tagKey: string): boolean {
+  return key.toLowerCase() === tagKey.toLowerCase() || JAPANESE_CLASSIFICATION_KEY.test(key.trim());
+}
+
+const JAPANESE_CLASSIFICATION_KEY = /^機密性(?:区分|分類|レベル)?$/u;

@@ -1,6 +1,6 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
-import type { ScanParameters } from '../model/parameters.ts';
+import { isClassificationKey, type ScanParameters } from '../model/parameters.ts';
 import { isTagList, type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
 
 /**
@@ -17,13 +17,12 @@ export function classifier({
   tagKey,
   default: level,
 }: ScanParameters['classification']): (resource: Resource) => Fact<number> {
-  const wanted = tagKey.toLowerCase();
   // Most resources carry no classification tag: they share one fact.
   const byDefault = defaultClass(tagKey, level);
   return (resource) => {
     let found: Fact<number> | undefined;
     for (const key in resource.tags) {
-      if (key.toLowerCase() !== wanted && !namesClassification(key)) continue;
+      if (!isClassificationKey(key, tagKey)) continue;
       const value = resource.tags[key]!;
       const read = classOfValue(value);
       const path = `tags.${key}`;
@@ -51,21 +50,9 @@ function unknownClassKey(resource: Resource, tagKey: string): string | undefined
   if (tagUnknown(resource, tagKey)) return tagKey;
   const { unknownTags } = resource;
   return unknownTags !== undefined && isTagList(unknownTags)
-    ? unknownTags.find(namesClassification)
+    ? unknownTags.find((key) => isClassificationKey(key, tagKey))
     : undefined;
 }
-
-/**
- * Whether a tag key is the guidelines' own word for the classification, `機密性` (or its
- * category, `機密性区分`, `機密性分類`, `機密性レベル`), which owners write as a key (AWS, Azure,
- * and GCP labels, whose keys take international characters) whatever key the parameters name: a
- * class-3 resource tagged so is never read as the default class.
- */
-function namesClassification(key: string): boolean {
-  return JAPANESE_KEY.test(key.trim());
-}
-
-const JAPANESE_KEY = /^機密性(?:区分|分類|レベル)?$/u;
 
 /**
  * A class as a tag's value writes it, with the spellings Japanese public bodies use: `2`, the

@@ -191,7 +191,9 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
  * The tags some types keep in their settings as well, as their service's API lists them: an RDS
  * instance's, cluster's or snapshot's `tagList`, an EC2 volume's or instance's `tags`, the
  * CloudFormation-named types' `Tags`, a KMS key's `supplementaryConfiguration.Tags`
- * (`tagKey` / `tagValue`). Undefined where the settings hold no such list.
+ * (`tagKey` / `tagValue`), an S3 bucket's `supplementaryConfiguration.BucketTaggingConfiguration`
+ * (`{tagSets: [{tags: {k: v}}]}`, GetBucketTagging's tag set). Undefined where the settings
+ * hold no such list.
  * https://github.com/awslabs/aws-config-resource-schema
  */
 function tagsInSettings(
@@ -206,6 +208,9 @@ function tagsInSettings(
   ]) {
     if (Array.isArray(list)) return readTags(list);
   }
+  const tagSets = asRecord(supplementary?.['BucketTaggingConfiguration'])?.['tagSets'];
+  if (Array.isArray(tagSets))
+    return Object.assign({}, ...tagSets.map((set) => readTags(asRecord(set)?.['tags'])));
   return undefined;
 }
 

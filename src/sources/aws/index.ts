@@ -23,6 +23,7 @@ import {
   awsCredentialReportSteampipeFormat,
 } from './steampipe-iam-reports.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
+import { awsTaggingApiFormat } from './tagging-api.ts';
 import { awsVirtualMfaDevicesFormat } from './virtual-mfa-devices.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -47,6 +48,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsVirtualMfaDevicesFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,
+  awsTaggingApiFormat,
   awsReconFormat,
   awsReconStreamFormat,
 ]

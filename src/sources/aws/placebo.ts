@@ -62,7 +62,7 @@ function errorOf(body: unknown): { code: string; message: string } {
 
 /**
  * A recorded answer no other format reads: an error (`AccessDenied`, …), or a call whose answer
- * holds no resource kansa reads (`tagging.GetResources`). Skipped, said
+ * holds no resource kansa reads (`ec2.DescribeRegions`). Skipped, said
  * so, rather than rejected as an unknown file. One error is a fact: IAM's NoSuchEntity for the
  * password policy names the account ("The Password Policy with domain name <account> cannot be
  * found"), which has none.

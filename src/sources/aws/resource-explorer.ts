@@ -34,6 +34,14 @@ export const awsResourceExplorerFormat: DocumentFormat = {
   },
 };
 
+/**
+ * The Config type of a resource type as Resource Explorer names it (`s3:bucket`, the service and
+ * the type its ARNs name), or the name itself where no Config type records it.
+ */
+export function configTypeNamed(type: string): string {
+  return CONFIG_TYPE[type] ?? type;
+}
+
 /** Resource Explorer's types of the resources kansa checks, by the Config type that records them. */
 const CONFIG_TYPE: Readonly<Record<string, string>> = {
   'athena:workgroup': 'AWS::Athena::WorkGroup',
@@ -83,7 +91,7 @@ function asItem(entry: unknown): unknown {
   const properties = Array.isArray(record['Properties']) ? record['Properties'] : [];
   const tags = properties.map(asRecord).find((property) => property?.['Name'] === 'tags')?.['Data'];
   return {
-    resourceType: CONFIG_TYPE[type] ?? type,
+    resourceType: configTypeNamed(type),
     resourceId: arn.split(/[/:]/).pop(),
     arn,
     accountId: record['OwningAccountId'],

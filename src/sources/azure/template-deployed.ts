@@ -1,6 +1,6 @@
 import type { AzureDiagnosedFacts } from '../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
-import type { Resource } from '../../model/resource.ts';
+import { type Resource, untoldTagsNote } from '../../model/resource.ts';
 import type { JsonObject } from './arm-record.ts';
 import { isFact } from './depth-cut.ts';
 
@@ -49,7 +49,11 @@ export function markRulesOnTheirGroups(declared: readonly Declared[]): void {
   }
 }
 
-/** The resource's facts, each read from a value the template leaves to the deployment made unknown. */
+/**
+ * The resource's facts, each read from a value the template leaves to the deployment made unknown,
+ * and its tags so left (`Resource.unknownTags`): the keys whose values are expressions, or all of
+ * them where the whole `tags` object is one (`[parameters('tags')]`), which may hold any mark.
+ */
 export function asDeployed(resource: Resource, declared: Declared, listed: Fact<boolean>): Resource {
   const origin = { ...resource.origin, index: declared.index };
   const facts: Record<string, unknown> = { diagnosticSettingsListed: listed } satisfies AzureDiagnosedFacts;
@@ -57,8 +61,23 @@ export function asDeployed(resource: Resource, declared: Declared, listed: Fact<
     const mark = isFact(fact) ? declared.unknowns.find((m) => related(fact.path, m.path)) : undefined;
     facts[key] = mark ? unknown((fact as Fact<unknown>).path, notEvaluated(mark.expression)) : fact;
   }
-  return { ...resource, origin, facts };
+  const unknownTags = tagsLeftOut(declared.unknowns);
+  return { ...resource, origin, facts, ...(unknownTags && { unknownTags }) };
 }
+
+function tagsLeftOut(unknowns: readonly UnknownMark[]): Resource['unknownTags'] {
+  const keys: string[] = [];
+  for (const { path } of unknowns) {
+    if (path === 'tags') return TAGS_NOT_EVALUATED;
+    if (path.startsWith('tags.')) keys.push(path.slice('tags.'.length));
+  }
+  return keys.length > 0 ? keys : undefined;
+}
+
+const TAGS_NOT_EVALUATED = untoldTagsNote({
+  ja: 'テンプレートはタグを kansa が評価できない式で設定しています（デプロイ時に決まります）',
+  en: 'the template sets the tags by an expression kansa cannot evaluate (decided at deployment)',
+});
 
 const SETTINGS_PATH = 'resources (Microsoft.Insights/diagnosticSettings)';
 

@@ -1,6 +1,6 @@
 import { memoized } from '../../base/memo.ts';
 import type { Mutable } from '../../base/mutable.ts';
-import { field, isObject, type JsonObject, presentKey, stringsOf } from './json.ts';
+import { field, isObject, type JsonObject, objectsOf, presentKey, stringsOf } from './json.ts';
 
 /**
  * One Cloud Asset Inventory asset (google.cloud.asset.v1.Asset) in whichever spelling the file
@@ -29,6 +29,11 @@ export interface CloudAsset {
   readonly bucketAcl?: { readonly entries: readonly unknown[]; readonly path: string };
   /** Search results' summary labels, used when they carry no full `resource` data. */
   readonly labels?: unknown;
+  /**
+   * A search result's Resource Manager tags by their short names (`searchResourceTags`), which
+   * the resource's tags hold beside its labels.
+   */
+  readonly resourceTags?: Readonly<Record<string, string>>;
   /**
    * A search result's Cloud KMS keys (`kmsKeys`; before it, one `kmsKey`): the CryptoKeys (or
    * CryptoKeyVersions) the resource's data is encrypted with, listed only when it names one.
@@ -213,6 +218,7 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
       ...(typeof organization === 'string' ? [organization] : []),
     ],
     labels: field(record, 'labels'),
+    ...searchResourceTags(record),
     resource: assetResource(
       data,
       'versionedResources[0].resource',
@@ -221,6 +227,27 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
     ),
     ...searchKmsKeys(record),
   };
+}
+
+/**
+ * A search result's Resource Manager tags: those bound to it (`tags`), those it inherits
+ * (`effectiveTags[].effectiveTags`), and before them the `tagValues` list; each value is
+ * namespaced `<organization or project>/<key short name>/<value short name>` (short names hold
+ * no `/`), and read as the tag `<key>` = `<value>`, the first of a key kept (its own before the
+ * inherited); none when the result names none.
+ */
+function searchResourceTags(record: JsonObject): Pick<CloudAsset, 'resourceTags'> {
+  const tags: Record<string, string> = {};
+  const add = (namespaced: unknown) => {
+    const [, key, value, ...rest] = typeof namespaced === 'string' ? namespaced.split('/') : [];
+    if (key && value && rest.length === 0) tags[key] ??= value;
+  };
+  for (const tag of objectsOf(field(record, 'tags')) ?? []) add(field(tag, 'tagValue', 'tag_value'));
+  for (const details of objectsOf(field(record, 'effectiveTags', 'effective_tags')) ?? [])
+    for (const tag of objectsOf(field(details, 'effectiveTags', 'effective_tags')) ?? [])
+      add(field(tag, 'tagValue', 'tag_value'));
+  for (const value of stringsOf(field(record, 'tagValues', 'tag_values'))) add(value);
+  return Object.keys(tags).length > 0 ? { resourceTags: tags } : {};
 }
 
 /** `kmsKeys` (a list), or the older `kmsKey` (one name) a result of 2020–2022 carries instead. */

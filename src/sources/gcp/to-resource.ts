@@ -49,10 +49,20 @@ export function assetToResource(
     name: lastSegment(asset.name),
     origin,
     kansaType: type?.kansaType ?? 'other',
-    tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
+    tags: tagsOf(asset, type),
     facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
     ...(asset.listedOnly && { listedOnly: true as const }),
   };
+}
+
+/**
+ * The asset's labels (its data's, else a search result's summary), and a search result's
+ * Resource Manager tags beside them: a label keeps its value where a tag of its key says another.
+ */
+function tagsOf(asset: CloudAsset, type: NativeType | undefined): Readonly<Record<string, string>> {
+  const data = asset.resource?.data;
+  const labels = labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels);
+  return asset.resourceTags ? { ...asset.resourceTags, ...labels } : labels;
 }
 
 /** A service account's own IAM policy says who may act as it (gcp.iam.owner-count). */

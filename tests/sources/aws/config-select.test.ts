@@ -73,6 +73,25 @@ describe('aws-config-select', () => {
     expect(row({ configuration: { name: 'b' } })?.unknownTags).toBe(TAGS_NOT_CARRIED);
   });
 
+  // A bucket's item holds its tags in BucketTaggingConfiguration (a JSON text in batch-get's answer).
+  it("reads a bucket's tags from supplementaryConfiguration.BucketTaggingConfiguration's tagSets", () => {
+    const row = (tagging: unknown) =>
+      read([
+        JSON.stringify({
+          ...bucketRow,
+          tags: undefined,
+          supplementaryConfiguration: { BucketTaggingConfiguration: tagging },
+        }),
+      ]).resources[0];
+    const tagged = row(
+      JSON.stringify({ tagSets: [{ tags: { 'kansa:secrecy': 'gokuhi', Owner: 'soumu' } }] }),
+    );
+    expect(tagged).toMatchObject({ tags: { 'kansa:secrecy': 'gokuhi', Owner: 'soumu' } });
+    expect(tagged?.unknownTags).toBeUndefined();
+    expect(row({ tagSets: [{ tags: { mynumber: 'true' } }] })).toMatchObject({ tags: { mynumber: 'true' } });
+    expect(row({ tagSets: [] })?.unknownTags).toBeUndefined();
+  });
+
   // SelectResourceConfig pages its rows (Limit, NextToken): a page with a next one lists no scope whole.
   it('reads the rows of a page with a next one as picked, a whole answer not', () => {
     const page = { ...selectDocument([bucketRow]), NextToken: 'bmV4dA==' };

@@ -59,6 +59,29 @@ describe('placebo recordings of AWS SDK answers', () => {
   });
 
   it('skips a recorded answer that holds no resource kansa checks, naming the call', () => {
+    const regions = {
+      status_code: 200,
+      data: {
+        Regions: [
+          {
+            Endpoint: 'ec2.us-east-1.amazonaws.com',
+            RegionName: 'us-east-1',
+            OptInStatus: 'opt-in-not-required',
+          },
+        ],
+      },
+    };
+    const format = formatOf(regions);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(regions, { file: 't/ec2.DescribeRegions_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of ec2.DescribeRegions that kansa does not read: it holds no resource it checks',
+    ]);
+  });
+
+  it('reads a recorded tagging.GetResources answer as the tagged resources, with their tags', () => {
     const tagged = {
       status_code: 200,
       data: {
@@ -69,13 +92,14 @@ describe('placebo recordings of AWS SDK answers', () => {
       },
     };
     const format = formatOf(tagged);
-    expect(format?.id).toBe('aws-recorded-answer');
-    const skipped: string[] = [];
-    if (format?.kind === 'document')
-      [...format.read(tagged, { file: 't/tagging.GetResources_1.json', skip: (r) => skipped.push(r) })];
-    expect(skipped).toEqual([
-      'a recorded answer of tagging.GetResources that kansa does not read: it holds no resource it checks',
-    ]);
+    expect(format?.id).toBe('aws-tagging-api');
+    if (format?.kind !== 'document') return;
+    const [queue] = [...format.read(tagged, { file: 't/tagging.GetResources_1.json', skip: () => {} })];
+    expect(queue).toMatchObject({
+      nativeType: 'AWS::SQS::Queue',
+      region: 'us-east-1',
+      tags: { env: 'prod' },
+    });
   });
 
   it('skips a recorded answer the describe format knows with its command', () => {

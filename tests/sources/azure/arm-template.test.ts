@@ -353,6 +353,27 @@ describe('azure-arm-template: resources as the ARM readers give them', () => {
         expect.stringContaining("its tags [parameters('tags')] are not known from the template"),
       ]),
     );
+    // Tags the template leaves to the deployment may mark the resource: none is read as absent.
+    expect(account?.tags).toEqual({});
+    expect(account?.unknownTags).toMatchObject({ en: expect.stringContaining('decided at deployment') });
+  });
+
+  it('names the tags whose values the template leaves to the deployment, the others known', () => {
+    const { byId } = read(
+      template(
+        [
+          storage(
+            'stpartlytagged',
+            {},
+            { tags: { confidentiality: '2', mynumber: "[parameters('myNumber')]" } },
+          ),
+        ],
+        { ...parameters, myNumber: { type: 'string' } },
+      ),
+    );
+    const account = byId('Microsoft.Storage/storageAccounts/stpartlytagged');
+    expect(account?.tags).toEqual({ confidentiality: '2' });
+    expect(account?.unknownTags).toEqual(['mynumber']);
   });
 
   it('gives nested resources their full type and name, and settings children to their parent', () => {

@@ -54,6 +54,35 @@ describe('gcp-search-all-resources', () => {
     });
   });
 
+  // Resource Manager tags beside the labels: `tags` and `effectiveTags` (inherited ones too),
+  // before them `tagValues`; each value namespaced `<org or project>/<key>/<value>`.
+  it("reads a result's Resource Manager tags by their short names, beside its labels", () => {
+    const tag = (key: string, value: string) => ({
+      tagKey: `123456789012/${key}`,
+      tagKeyId: 'tagKeys/281475012345678',
+      tagValue: `123456789012/${key}/${value}`,
+      tagValueId: 'tagValues/281476012345678',
+    });
+    const [direct] = read([{ ...summary, tags: [tag('kansa-secrecy', 'gokuhi')] }]) as [ReadResource];
+    expect(direct.tags).toEqual({ confidentiality: '1', 'kansa-secrecy': 'gokuhi' });
+    const inherited = {
+      ...summary,
+      labels: undefined,
+      effectiveTags: [
+        {
+          attachedResource: '//cloudresourcemanager.googleapis.com/projects/444444444444',
+          effectiveTags: [tag('mynumber', 'true')],
+        },
+      ],
+    };
+    expect((read([inherited]) as [ReadResource])[0].tags).toEqual({ mynumber: 'true' });
+    const deprecated = { ...summary, tagKeys: ['sandbox/env'], tagValues: ['sandbox/env/prod'] };
+    expect((read([deprecated]) as [ReadResource])[0].tags).toEqual({ confidentiality: '1', env: 'prod' });
+    // A label keeps its value where a tag of the same key says another.
+    const both = { ...summary, tags: [tag('confidentiality', '3')] };
+    expect((read([both]) as [ReadResource])[0].tags).toEqual({ confidentiality: '1' });
+  });
+
   it('reads the full data from versionedResources (--read-mask=*)', () => {
     const [bucket] = read({ results: [withReadMask] }) as [ReadResource];
     expect(bucket.facts.uniformBucketLevelAccess).toMatchObject({

@@ -1,25 +1,18 @@
-import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import {
-  MARK_TAG_UNKNOWN,
-  MARK_UNREADABLE,
-  markUnknownFact,
-  readMark,
-  unmarkedFact,
-  unreadMarkFact,
-} from '../lib/tags.ts';
+import { defineCheck } from '../../check.ts';
+import { judgeMark, MARK_UNKNOWN_MESSAGES, type MarkMessage } from '../lib/tags.ts';
 
 /**
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
  * handled on public cloud (Kobe policy 4(3), 対策基準 5.1 ア). A tag saying so is itself the finding.
  */
-export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' | 'markTagUnknown'>({
+export default defineCheck<object, MarkMessage | 'myNumber'>({
   meta: {
     id: 'common.classification.no-my-number-data',
     provider: 'any',
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'critical',
+    judgesListed: true,
     title: {
       ja: 'マイナンバー利用事務系の情報がパブリッククラウド上にない',
       en: 'No information of the My Number business systems is held on public cloud',
@@ -41,23 +34,10 @@ export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable' |
         ja: 'マイナンバーを含むと表示されたリソース（タグ {{tag}}）がパブリッククラウド上にあります',
         en: 'A resource marked as holding My Number data (tag {{tag}}) is on public cloud',
       },
-      markUnreadable: MARK_UNREADABLE,
-      markTagUnknown: MARK_TAG_UNKNOWN,
+      ...MARK_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { params }) {
-    const read = readMark(resource.tags, params.myNumberTag);
-    if (!read) {
-      // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
-      // record without the resource's tags) may mark it.
-      const untold = markUnknownFact(resource, params.myNumberTag);
-      if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
-      return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
-    }
-    const { tag: marked } = read;
-    // A value that is no plain no may mean yes: never read as unmarked.
-    if (!read.marked)
-      return undetermined('markUnreadable', [unreadMarkFact(marked)], { tag: `${marked[0]}=${marked[1]}` });
-    return fail('myNumber', [explicit(marked[1], `tags.${marked[0]}`)], { tag: `${marked[0]}=${marked[1]}` });
+    return judgeMark(resource, params.myNumberTag, 'myNumber');
   },
 });

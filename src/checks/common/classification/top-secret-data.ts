@@ -1,26 +1,22 @@
 import { explicit } from '../../../model/fact.ts';
+import { isClassificationKey } from '../../../model/parameters.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import {
-  MARK_TAG_UNKNOWN,
-  MARK_UNREADABLE,
-  markUnknownFact,
-  readMark,
-  unmarkedFact,
-  unreadMarkFact,
-} from '../lib/tags.ts';
+import { defineCheck, fail } from '../../check.ts';
+import { judgeMark, MARK_UNKNOWN_MESSAGES, type MarkMessage, marksValue } from '../lib/tags.ts';
 
 /**
  * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
  * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
- * (common.classification.no-secret-data), so this check reads a tag of its own.
+ * (common.classification.no-secret-data), so this check reads a tag of its own, and the
+ * classification tag only where it names one of these grades instead of a class.
  */
-export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' | 'markTagUnknown'>({
+export default defineCheck<object, MarkMessage | 'topSecret'>({
   meta: {
     id: 'common.classification.top-secret-data',
     provider: 'any',
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'critical',
+    judgesListed: true,
     title: {
       ja: '特定秘密・極秘文書に該当する情報がパブリッククラウド上にない',
       en: 'No specially designated secret or top-secret document is held on public cloud',
@@ -42,25 +38,20 @@ export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable' 
         ja: '特定秘密・極秘文書と表示されたリソース（タグ {{tag}}）がパブリッククラウド上にあります',
         en: 'A resource marked as a specially designated secret or top-secret document (tag {{tag}}) is on public cloud',
       },
-      markUnreadable: MARK_UNREADABLE,
-      markTagUnknown: MARK_TAG_UNKNOWN,
+      ...MARK_UNKNOWN_MESSAGES,
     },
   },
   evaluate(resource, { params }) {
-    const read = readMark(resource.tags, params.topSecretTag);
-    if (!read) {
-      // A tag of the mark's keys the record does not tell (a plan's known only after apply, a
-      // record without the resource's tags) may mark it.
-      const untold = markUnknownFact(resource, params.topSecretTag);
-      if (untold) return undetermined('markTagUnknown', [untold], { tag: untold.path.slice('tags.'.length) });
-      return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
-    }
-    const { tag: marked } = read;
-    // A value that is no plain no may mean yes: never read as unmarked.
-    if (!read.marked)
-      return undetermined('markUnreadable', [unreadMarkFact(marked)], { tag: `${marked[0]}=${marked[1]}` });
-    return fail('topSecret', [explicit(marked[1], `tags.${marked[0]}`)], {
-      tag: `${marked[0]}=${marked[1]}`,
-    });
+    const judged = judgeMark(resource, params.topSecretTag, 'topSecret');
+    if (judged.status === 'FAIL') return judged;
+    // The classification tag may name the grade itself (`機密性` = `極秘`): a top-secret document
+    // all the same, whatever the mark's own tag says or leaves untold.
+    const graded = Object.entries(resource.tags).find(
+      ([key, value]) =>
+        isClassificationKey(key, params.classification.tagKey) && marksValue(value, params.topSecretTag),
+    );
+    if (!graded) return judged;
+    const [key, value] = graded;
+    return fail('topSecret', [explicit(value, `tags.${key}`)], { tag: `${key}=${value}` });
   },
 });

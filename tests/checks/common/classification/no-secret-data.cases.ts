@@ -1,4 +1,5 @@
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { listedArn, TAG_EDITOR_CSV } from './listed.ts';
 import { classAfterApplyCase } from './planned.ts';
 import { BATCH_GET, CSV_WITHOUT_TAGS, dbArn, NOT_CARRIED, WITH_TAGS, WITHOUT_TAGS } from './queried.ts';
 import { ACCOUNTS, id } from './storage.ts';
@@ -27,6 +28,23 @@ const table = [
 // AWS CLI answers: list-buckets and describe-table never carry tags, so a resource read from them
 // alone may be class 3 (UNKNOWN); get-bucket-tagging beside list-buckets gives the bucket's tags.
 const answers: AnyCase[] = [
+  {
+    // A listing shows some tags at most: class 3 it shows is a finding, a lower class is not a pass.
+    name: 'a Tag Editor CSV row whose confidentiality column names class 3 (full-width)',
+    records: [TAG_EDITOR_CSV],
+    target: listedArn('juki'),
+    status: 'FAIL',
+    messageId: 'secretClass',
+    severity: 'critical',
+  },
+  {
+    name: 'a Tag Editor CSV row naming class 2: a class-3 tag may not be shown',
+    records: [TAG_EDITOR_CSV],
+    target: listedArn('plain'),
+    status: 'UNKNOWN',
+    messageId: 'classListedOnly',
+    evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
+  },
   {
     name: 'a bucket only list-buckets shows: its tags are not in the dump, so neither is its class',
     records: [LIST_BUCKETS],

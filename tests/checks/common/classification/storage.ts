@@ -84,3 +84,24 @@ export const ACCOUNTS = graphQuery([
     { encryption: CMK, publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny', ipRules: [] } },
   ),
 ]);
+
+// Marks as each cloud lets them be written, for the mark checks alone: `_` for `-` (Google Cloud
+// labels take no `:`), words with a space, the key or the value in Japanese (labels take
+// international characters too), a value that says nothing.
+export const MARKED = graphQuery([
+  storage('stmynumberunderscore', { my_number: 'true' }, { encryption: CMK }),
+  storage('stmynumberfullwidth', { mynumber: '１' }, { encryption: CMK }),
+  storage('stkojinbangou', { 個人番号: 'あり' }, { encryption: CMK }),
+  storage('stmainanba', { マイナンバー: '有' }, { encryption: CMK }),
+  storage('stmynumberempty', { mynumber: '' }, { encryption: CMK }),
+  storage('stmynumbertaishougai', { mynumber: '対象外' }, { encryption: CMK }),
+  storage('stmynumbergaitounashi', { mynumber: '該当なし' }, { encryption: CMK }),
+  storage('sttopsecretwords', { 'kansa:secrecy': 'Top Secret' }, { encryption: CMK }),
+  storage('sttokuteiunderscore', { kansa_secrecy: 'TOKUTEI_HIMITSU' }, { encryption: CMK }),
+  storage('stgokuhija', { 'kansa:secrecy': '極秘' }, { encryption: CMK }),
+  storage('sttokuteija', { 'kansa-secrecy': '特定秘密' }, { encryption: CMK }),
+  storage('stsecrecyblank', { 'kansa:secrecy': ' ' }, { encryption: CMK }),
+  // The classification tag naming the grade itself, not a class.
+  storage('stkimitsugokuhi', { 機密性: '極秘' }, { encryption: CMK }),
+  storage('stclasstokutei', { Confidentiality: 'Tokutei-Himitsu' }, { encryption: CMK }),
+]);
