@@ -285,6 +285,12 @@ export interface GcpSqlInstanceFacts extends GcpDataFacts {
   readonly sslMode?: Fact<string>;
   /** `settings.backupConfiguration.enabled`: automated backups. */
   readonly backupEnabled?: Fact<boolean>;
+  /**
+   * `instanceType` ON_PREMISES_INSTANCE (`backendType` EXTERNAL): the record stands for a
+   * database server outside Cloud SQL that its replicas copy from, and Cloud SQL holds none of
+   * its data. Absent for the instances Cloud SQL runs.
+   */
+  readonly externalServer?: Fact<string>;
   /** `settings.backupConfiguration.backupRetentionSettings.retainedBackups`: automated backups kept (default 7). */
   readonly retainedBackups?: Fact<number>;
 }

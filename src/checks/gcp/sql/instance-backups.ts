@@ -3,7 +3,7 @@ import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable } from '../../check.ts';
 import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
-type Message = 'enabled' | 'disabled' | 'unknown' | 'replica' | 'tooFew';
+type Message = 'enabled' | 'disabled' | 'unknown' | 'replica' | 'tooFew' | 'externalServer';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
@@ -42,10 +42,16 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
         ja: 'リードレプリカです（バックアップはプライマリ {{primary}} で評価します）',
         en: 'A read replica (backups are evaluated on its primary {{primary}})',
       },
+      externalServer: {
+        ja: '外部のデータベース サーバを表すインスタンス（{{type}}）です。Cloud SQL はそのデータを保持せず、バックアップはそのサーバ側で確認します',
+        en: 'Stands for a database server outside Cloud SQL ({{type}}): Cloud SQL holds none of its data, so its backups are that server’s to check',
+      },
     },
     references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],
   },
   evaluate(instance, ctx) {
+    const external = instance.facts.externalServer;
+    if (external) return notApplicable('externalServer', [external], { type: external.value });
     // Read replicas cannot have backups of their own.
     const primary = instance.facts.replicaOf;
     if (primary && primary.source !== 'unknown')
