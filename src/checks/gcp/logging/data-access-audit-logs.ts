@@ -70,8 +70,12 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     const evidence = inheritedEvidence(chain);
     const { enabled, exempted } = summarize([chain.own.value, ...chain.ancestors.map((a) => a.value)].flat());
     const missing = REQUIRED.filter((logType) => !enabled.has(logType));
-    if (missing.length > 0)
-      return ancestorsUnknown(chain, evidence, { missing }) ?? fail('missing', evidence, { missing });
+    if (missing.length > 0) {
+      const unseen = ancestorsUnknown(chain, evidence, { missing });
+      if (!unseen) return fail('missing', evidence, { missing });
+      // Whatever the unseen ancestors enable, an exempted member goes unlogged.
+      if (exempted.length === 0) return unseen;
+    }
     if (exempted.length > 0) return fail('exempted', evidence, { exempted });
     return pass('enabled', evidence, { logTypes: REQUIRED });
   },
