@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { GcpHierarchyNodeFacts } from '../../../src/model/gcp.ts';
+import type { Resource } from '../../../src/model/resource.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { readRows } from './read-rows.ts';
@@ -42,8 +44,8 @@ describe('steampipe-rows: GCP audit policy', () => {
   it('adds up the rows of one project, one config per service', () => {
     const inventory = new Inventory();
     for (const resource of readRows(document()).resources) inventory.add(resource);
-    const project = inventory.byId('gcp', `${PROJECT}corpus-sp-audit-b`);
-    expect(project?.facts.auditConfigs?.value).toEqual([
+    const project = inventory.byId('gcp', `${PROJECT}corpus-sp-audit-b`) as Resource<GcpHierarchyNodeFacts>;
+    expect(project.facts.auditConfigs?.value).toEqual([
       {
         service: 'allServices',
         logConfigs: [
