@@ -291,6 +291,11 @@ export interface GcpSqlInstanceFacts extends GcpDataFacts {
    * its data. Absent for the instances Cloud SQL runs.
    */
   readonly externalServer?: Fact<string>;
+  /**
+   * The instance is a read replica (`instanceType` READ_REPLICA_INSTANCE, ScoutSuite's
+   * `is_failover_replica`), also where the record does not name its primary (`replicaOf`).
+   */
+  readonly readReplica?: Fact<boolean>;
   /** `settings.backupConfiguration.backupRetentionSettings.retainedBackups`: automated backups kept (default 7). */
   readonly retainedBackups?: Fact<number>;
 }

@@ -46,6 +46,12 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
     }),
     retainedBackups: retainedBackups(data, dataPath),
     ...externalServer(data, dataPath),
+    ...(asString(data.instanceType) && {
+      readReplica: explicit(
+        data.instanceType === 'READ_REPLICA_INSTANCE',
+        factPath(dataPath, 'instanceType'),
+      ),
+    }),
   };
 }
 

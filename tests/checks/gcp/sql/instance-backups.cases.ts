@@ -43,6 +43,13 @@ export default byVerdict([
     messageId: 'replica',
   },
   {
+    name: 'a read replica whose record does not name its primary (instanceType only)',
+    records: [sqlInstanceRecord('db', backups(false), { instanceType: 'READ_REPLICA_INSTANCE' })],
+    status: 'NOT_APPLICABLE',
+    messageId: 'unnamedPrimary',
+    evidence: [{ source: 'explicit', path: 'resource.data.instanceType', value: true }],
+  },
+  {
     name: 'the source representation of an external server (backendType EXTERNAL, no backup settings)',
     records: [sqlInstanceRecord('db', {}, { instanceType: undefined, backendType: 'EXTERNAL' })],
     status: 'NOT_APPLICABLE',
