@@ -24,7 +24,10 @@ describe('steampipe-rows: GCP audit policy', () => {
     const { resources, skipped } = readRows(document());
     expect(skipped).toEqual([]);
     expect(resources.map((project) => [project.id, project.kansaType])).toEqual(
-      ['a', 'b', 'b', 'c', 'd', 'd'].map((id) => [`${PROJECT}corpus-sp-audit-${id}`, 'account']),
+      ['audit-a', 'audit-b', 'audit-b', 'audit-c', 'audit-d', 'audit-d', 'iam'].map((id) => [
+        `${PROJECT}corpus-sp-${id}`,
+        'account',
+      ]),
     );
     expect(resources[0]?.facts.auditConfigs?.value).toEqual([
       {
