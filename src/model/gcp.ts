@@ -285,6 +285,17 @@ export interface GcpSqlInstanceFacts extends GcpDataFacts {
   readonly sslMode?: Fact<string>;
   /** `settings.backupConfiguration.enabled`: automated backups. */
   readonly backupEnabled?: Fact<boolean>;
+  /**
+   * `instanceType` ON_PREMISES_INSTANCE (`backendType` EXTERNAL): the record stands for a
+   * database server outside Cloud SQL that its replicas copy from, and Cloud SQL holds none of
+   * its data. Absent for the instances Cloud SQL runs.
+   */
+  readonly externalServer?: Fact<string>;
+  /**
+   * The instance is a read replica (`instanceType` READ_REPLICA_INSTANCE, ScoutSuite's
+   * `is_failover_replica`), also where the record does not name its primary (`replicaOf`).
+   */
+  readonly readReplica?: Fact<boolean>;
   /** `settings.backupConfiguration.backupRetentionSettings.retainedBackups`: automated backups kept (default 7). */
   readonly retainedBackups?: Fact<number>;
 }

@@ -24,19 +24,31 @@ export function steampipeRowSkip(value: unknown, export_: string): { readonly sk
 
 /**
  * Whether a value is a Steampipe row: every table of the cloud plugins has the `akas` and `title`
- * columns; the azuread plugin's (Entra ID directory objects, which have no resource name) have
- * `title` and `tenant_id` instead (isDirectoryRow).
+ * columns but `gcp_audit_policy`, which has `akas` and its `audit_log_configs` (UNTITLED_COLUMN);
+ * the azuread plugin's (Entra ID directory objects, which have no resource name) have `title` and
+ * `tenant_id` instead (isDirectoryRow).
  */
 export function isSteampipeRow(value: unknown): value is Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const row = value as Record<string, unknown>;
-  return (Array.isArray(row.akas) || isDirectoryRow(row)) && typeof row.title === 'string';
+  if (Array.isArray(row.akas)) return typeof row.title === 'string' || UNTITLED_COLUMN in row;
+  return isDirectoryRow(row) && typeof row.title === 'string';
 }
 
-/** Whether the columns are those of a Steampipe table: `akas` and `title`, or azuread's `title` and `tenant_id`. */
+/**
+ * Whether the columns are those of a Steampipe table: `akas` and `title` (or `gcp_audit_policy`'s
+ * `akas` and `audit_log_configs`), or azuread's `title` and `tenant_id`.
+ */
 export function isSteampipeHeader(columns: readonly string[]): boolean {
+  if (columns.includes('akas') && columns.includes(UNTITLED_COLUMN)) return true;
   return columns.includes('title') && (columns.includes('akas') || columns.includes('tenant_id'));
 }
+
+/**
+ * The column that tells the one table kansa reads without a `title` column: turbot/steampipe-plugin-gcp
+ * `table_gcp_audit_policy.go` (one row per audit config of a project's IAM policy).
+ */
+const UNTITLED_COLUMN = 'audit_log_configs';
 
 /**
  * A row of the azuread plugin (`azuread_user`, `azuread_group`, `azuread_service_principal`…):

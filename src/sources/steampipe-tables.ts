@@ -65,6 +65,7 @@ import { gcpComputeInstanceTable, gcpDiskTable, gcpSubnetworkTable } from './gcp
 import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
 import { gcpKubernetesClusterTable } from './gcp/steampipe-gke.ts';
 import {
+  gcpAuditPolicyTable,
   gcpIamPolicyTable,
   gcpProjectTable,
   gcpPubSubTopicTable,
@@ -117,6 +118,7 @@ const TABLES: readonly SteampipeTable[] = [
   gcpComputeInstanceTable,
   gcpKmsKeyTable,
   gcpLoggingBucketTable,
+  gcpAuditPolicyTable,
   gcpIamPolicyTable,
   gcpProjectTable,
   gcpBigQueryDatasetTable,

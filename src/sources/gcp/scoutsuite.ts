@@ -54,8 +54,12 @@ export function* gcpScoutSuiteResources(
   for (const [project, scope] of scopesOf(services.cloudsql, 'projects'))
     for (const [, instance] of membersOf(scope.instances)) {
       const read = sqlInstanceAsset(project, instance);
-      if (read) yield readAsset(read, origin);
-      else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
+      if (!read) {
+        ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
+        continue;
+      }
+      const resource = readAsset(read, origin);
+      yield { ...resource, facts: { ...resource.facts, ...sqlReplica(instance) } };
     }
   for (const [project, scope] of scopesOf(services.iam, 'projects')) {
     const bindings = membersOf(scope.bindings).map(([, binding]) => binding);
@@ -307,6 +311,16 @@ function sqlInstanceAsset(project: string, instance: JsonObject) {
       resource: { data, dataPath: DATA_PATH },
     },
   };
+}
+
+/**
+ * cloudsql/database_instances.py's `is_failover_replica` is `masterInstanceName != ''`: the
+ * instance replicates from a primary (a read replica, or a legacy failover replica), which
+ * ScoutSuite does not name.
+ */
+function sqlReplica(instance: JsonObject): { readReplica?: Fact<boolean> } {
+  const replica = instance.is_failover_replica;
+  return typeof replica === 'boolean' ? { readReplica: explicit(replica, 'is_failover_replica') } : {};
 }
 
 /**

@@ -22,22 +22,28 @@ export const CLUSTER_SELF_LINK = /\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+
  * Go client, whose camelCase names are the API's and which leave out false and empty fields
  * (`private_cluster_config` without `enablePrivateEndpoint` is the API's false). The table has no
  * column for `controlPlaneEndpointsConfig`: the endpoint is read from `privateClusterConfig`.
+ * The plugin's 2021 revision had the `legacy_abac` JSON column (`{"enabled": true}`, `{}`) in
+ * place of `legacy_abac_enabled`, and `akas` without the API version
+ * (`gcp://container.googleapis.com/projects/<p>/zones/<location>/clusters/<name>`).
  */
 export const gcpKubernetesClusterTable: SteampipeTable = {
   table: 'gcp_kubernetes_cluster',
-  matches: (row) => hasAka(row, /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//),
+  matches: (row) =>
+    hasAka(row, /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//) ||
+    hasAka(row, /^gcp:\/\/container\.googleapis\.com\/projects\/[^/]+\/zones\/[^/]+\/clusters\/[^/]+$/),
+  // And legacy_abac_enabled, or the 2021 revision's legacy_abac (read).
   requiredColumns: [
     'name',
     'project',
     'location',
     'private_cluster_config',
     'master_authorized_networks_config',
-    'legacy_abac_enabled',
     'logging_service',
     'node_pools',
   ],
   columnTypes: {
     legacy_abac_enabled: 'boolean',
+    legacy_abac: 'json',
     ...Object.fromEntries(Object.keys(JSON_COLUMNS).map((column) => [column, 'json'])),
   },
   read(row, origin) {
@@ -46,6 +52,10 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
     const location = typeof row.location === 'string' ? row.location : '';
     if (name === '' || project === '' || location === '')
       return { skip: 'a gcp_kubernetes_cluster row without its name, project or location' };
+    if (!('legacy_abac_enabled' in row) && !('legacy_abac' in row))
+      return {
+        skip: 'a gcp_kubernetes_cluster row without the columns legacy_abac_enabled (or legacy_abac): the query did not select them, so their settings are unknown; query select * from gcp_kubernetes_cluster',
+      };
     const selfLink = typeof row.self_link === 'string' ? row.self_link : undefined;
     const data: Record<string, unknown> = {
       name,
@@ -54,6 +64,7 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
       ...(typeof row.legacy_abac_enabled === 'boolean' && {
         legacyAbac: { enabled: row.legacy_abac_enabled },
       }),
+      ...(isObject(row.legacy_abac) && { legacyAbac: row.legacy_abac }),
       ...(typeof row.logging_service === 'string' &&
         row.logging_service !== '' && { loggingService: row.logging_service }),
     };

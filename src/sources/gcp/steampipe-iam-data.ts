@@ -1,5 +1,6 @@
 import { unknown } from '../../model/fact.ts';
 import { akaMatch, columnsAt, type SteampipeTable } from '../steampipe-row.ts';
+import { auditConfigsPart } from './adapters/iam-policy.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
@@ -37,6 +38,33 @@ export const gcpIamPolicyTable: SteampipeTable = {
         iamPolicy: { policy, path: 'gcp_iam_policy', withoutAuditConfigs: true },
       }),
     ];
+  },
+};
+
+const AUDIT_POLICY_AKA = /^gcp:\/\/cloudresourcemanager\.googleapis\.com\/projects\/[^/]+\/services\/[^/]+$/;
+
+/**
+ * Steampipe's `gcp_audit_policy` (`table_gcp_audit_policy.go`): one row per audit config of the
+ * project's GetIamPolicy answer, `service` and `audit_log_configs` in the API's names (`logType`,
+ * `exemptedMembers`), the project by id in `project`, and no `title`. The rows of a project add
+ * up to its audit configs (auditConfigsPart); a project without any has no row, so its Data
+ * Access audit logs stay unknown here.
+ */
+export const gcpAuditPolicyTable: SteampipeTable = {
+  table: 'gcp_audit_policy',
+  matches: (row) => assetName(row, AUDIT_POLICY_AKA) !== undefined,
+  requiredColumns: ['project', 'service', 'audit_log_configs'],
+  columnTypes: { audit_log_configs: 'json' },
+  read(row, origin) {
+    if (typeof row.project !== 'string' || row.project === '')
+      return { skip: 'a gcp_audit_policy row without a project' };
+    const resource = rowAsset(origin, {
+      name: `//cloudresourcemanager.googleapis.com/projects/${row.project}`,
+      assetType: PROJECT_TYPE,
+    });
+    const config = { service: row.service, auditLogConfigs: row.audit_log_configs };
+    const auditConfigs = auditConfigsPart({ auditConfigs: [config] }, 'gcp_audit_policy');
+    return [{ ...resource, facts: { ...resource.facts, auditConfigs } }];
   },
 };
 

@@ -48,6 +48,8 @@ export const gcpSqlInstanceTable: SteampipeTable = {
       ...(typeof row.gce_zone === 'string' && { gceZone: row.gce_zone }),
       ...(typeof row.database_version === 'string' && { databaseVersion: row.database_version }),
       ...(typeof row.master_instance_name === 'string' && { masterInstanceName: row.master_instance_name }),
+      ...(typeof row.instance_type === 'string' && { instanceType: row.instance_type }),
+      ...(typeof row.backend_type === 'string' && { backendType: row.backend_type }),
       ...(typeof row.self_link === 'string' && { selfLink: row.self_link }),
       ...(typeof row.kms_key_name === 'string' &&
         row.kms_key_name !== '' && { diskEncryptionConfiguration: { kmsKeyName: row.kms_key_name } }),

@@ -352,6 +352,29 @@ describe('ScoutSuite Google Cloud results', () => {
     expect([db.facts.sslMode?.source, db.facts.customerManagedKey?.source]).toEqual(['unknown', 'unknown']);
   });
 
+  it('reads is_failover_replica as a replica whose primary ScoutSuite does not name', async () => {
+    const instance = (name: string, replica: boolean) => ({
+      id: `scoutid-${name}`,
+      name,
+      project_id: PROJECT,
+      automatic_backup_enabled: !replica,
+      is_failover_replica: replica,
+      has_failover_replica: !replica,
+      authorized_networks: [],
+      public_ip: null,
+    });
+    const { resources } = await read({
+      cloudsql: projects('instances', {
+        a: instance('scout-primary', false),
+        b: instance('scout-replica', true),
+      }),
+    });
+    expect(resources.map((r) => [r.name, r.facts.readReplica, r.facts.replicaOf])).toEqual([
+      ['scout-primary', { source: 'explicit', value: false, path: 'is_failover_replica' }, undefined],
+      ['scout-replica', { source: 'explicit', value: true, path: 'is_failover_replica' }, undefined],
+    ]);
+  });
+
   it("reads 1st gen Cloud Functions: the region from the HTTPS URL, the policy's bindings, none kept as unknown", async () => {
     const fn = (name: string, fields: Record<string, unknown>) => ({
       [`scoutid-${name}`]: {

@@ -24,4 +24,13 @@ describe('steampipe-rows: Cloud SQL instances', () => {
     const [instance] = readRows([{ ...row!, ip_configuration: null }]).resources;
     expect(instance?.facts.publicIp).toMatchObject({ source: 'unknown' });
   });
+
+  it('reads instance_type and backend_type: a source representation instance stands for an external server', () => {
+    const { resources } = readRows(corpusRows('gcp', 'gcp-sql-database-instance-external-source.json'));
+    expect(resources.map((instance) => instance.facts.externalServer)).toEqual([
+      { source: 'explicit', value: 'ON_PREMISES_INSTANCE', path: 'row.instanceType' },
+      undefined,
+      undefined,
+    ]);
+  });
 });

@@ -60,8 +60,9 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     const expires = key.facts.validBeforeTime;
     if (expires?.value !== undefined && Date.parse(expires.value) <= ctx.now.getTime())
       return notApplicable('expired', [expires], { expired: expires.value });
-    if (keyType.source === 'unknown') return undetermined('unknown', [keyType]);
-    if (keyType.value !== 'USER_MANAGED') return notApplicable('systemManaged', [keyType]);
+    if (keyType.value === 'SYSTEM_MANAGED') return notApplicable('systemManaged', [keyType]);
+    // Unknown, or KEY_TYPE_UNSPECIFIED: the key may be user-managed.
+    if (keyType.value !== 'USER_MANAGED') return undetermined('unknown', [keyType]);
     const since = created.value === undefined ? Number.NaN : Date.parse(created.value);
     if (Number.isNaN(since) || disabled.source === 'unknown')
       return undetermined('unknown', [created, disabled]);

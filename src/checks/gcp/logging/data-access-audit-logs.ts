@@ -44,8 +44,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       },
       noProjectPolicy: missingData(
         {
-          ja: 'プロジェクトの IAM ポリシーの監査構成（auditConfigs）がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、または gcloud projects get-iam-policy の出力を渡してください。IAM ポリシーの検索結果には監査構成が含まれません）',
-          en: 'The audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export or gcloud projects get-iam-policy output; IAM policy search results carry no audit configs)',
+          ja: 'プロジェクトの IAM ポリシーの監査構成（auditConfigs）がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、gcloud projects get-iam-policy の出力、または Steampipe の gcp_audit_policy の行を渡してください。IAM ポリシーの検索結果と Steampipe の gcp_iam_policy には監査構成が含まれません）',
+          en: 'The audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export, gcloud projects get-iam-policy output or Steampipe’s gcp_audit_policy rows; IAM policy search results and Steampipe’s gcp_iam_policy carry no audit configs)',
         },
         'gcpIamPolicies',
       ),
@@ -70,8 +70,12 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     const evidence = inheritedEvidence(chain);
     const { enabled, exempted } = summarize([chain.own.value, ...chain.ancestors.map((a) => a.value)].flat());
     const missing = REQUIRED.filter((logType) => !enabled.has(logType));
-    if (missing.length > 0)
-      return ancestorsUnknown(chain, evidence, { missing }) ?? fail('missing', evidence, { missing });
+    if (missing.length > 0) {
+      const unseen = ancestorsUnknown(chain, evidence, { missing });
+      if (!unseen) return fail('missing', evidence, { missing });
+      // Whatever the unseen ancestors enable, an exempted member goes unlogged.
+      if (exempted.length === 0) return unseen;
+    }
     if (exempted.length > 0) return fail('exempted', evidence, { exempted });
     return pass('enabled', evidence, { logTypes: REQUIRED });
   },

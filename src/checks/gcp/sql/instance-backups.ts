@@ -3,7 +3,14 @@ import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable } from '../../check.ts';
 import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
-type Message = 'enabled' | 'disabled' | 'unknown' | 'replica' | 'tooFew';
+type Message =
+  | 'enabled'
+  | 'disabled'
+  | 'unknown'
+  | 'replica'
+  | 'unnamedPrimary'
+  | 'tooFew'
+  | 'externalServer';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
@@ -42,14 +49,26 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
         ja: 'リードレプリカです（バックアップはプライマリ {{primary}} で評価します）',
         en: 'A read replica (backups are evaluated on its primary {{primary}})',
       },
+      unnamedPrimary: {
+        ja: 'レプリカです（バックアップはプライマリで評価します。プライマリはエクスポートに記載がありません）',
+        en: 'A replica (backups are evaluated on its primary, which the export does not name)',
+      },
+      externalServer: {
+        ja: '外部のデータベース サーバを表すインスタンス（{{type}}）です。Cloud SQL はそのデータを保持せず、バックアップはそのサーバ側で確認します',
+        en: 'Stands for a database server outside Cloud SQL ({{type}}): Cloud SQL holds none of its data, so its backups are that server’s to check',
+      },
     },
     references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],
   },
   evaluate(instance, ctx) {
+    const external = instance.facts.externalServer;
+    if (external) return notApplicable('externalServer', [external], { type: external.value });
     // Read replicas cannot have backups of their own.
     const primary = instance.facts.replicaOf;
     if (primary && primary.source !== 'unknown')
       return notApplicable('replica', [primary], { primary: primary.value });
+    const replica = instance.facts.readReplica;
+    if (replica?.value === true) return notApplicable('unnamedPrimary', [replica]);
     const enabled = decideOnFact(
       factOf(instance.facts.backupEnabled, 'resource.data.settings.backupConfiguration.enabled'),
       isOn,

@@ -1,11 +1,11 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
-import { defineCheck } from '../../check.ts';
+import { defineCheck, notApplicable } from '../../check.ts';
 import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
-export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknown'>({
+export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknown' | 'externalServer'>({
   meta: {
     id: 'gcp.sql.instance-cmek',
     provider: 'gcp',
@@ -35,10 +35,16 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
         ja: 'エクスポートからインスタンスの暗号鍵を判断できません',
         en: 'The export does not show the instance encryption key',
       },
+      externalServer: {
+        ja: '外部のデータベース サーバを表すインスタンス（{{type}}）です。Cloud SQL はそのデータを保存しません',
+        en: 'Stands for a database server outside Cloud SQL ({{type}}): Cloud SQL stores none of its data',
+      },
     },
     references: ['https://cloud.google.com/sql/docs/mysql/cmek'],
   },
   evaluate(instance) {
+    const external = instance.facts.externalServer;
+    if (external) return notApplicable('externalServer', [external], { type: external.value });
     return decideOnFact(
       factOf(instance.facts.customerManagedKey, 'resource.data.diskEncryptionConfiguration.kmsKeyName'),
       isOn,

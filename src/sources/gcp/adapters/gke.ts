@@ -36,15 +36,42 @@ export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterF
       default: false,
       note: { ja: '指定なし: 従来の ABAC は既定で無効', en: 'not set: legacy ABAC is off by default' },
     }),
-    loggingService: fieldFact(data, dataPath, 'loggingService', asString, {
-      default: 'logging.googleapis.com/kubernetes',
-      note: {
-        ja: '指定なし: 既定で Cloud Logging（logging.googleapis.com/kubernetes）に送られます',
-        en: 'not set: logs go to Cloud Logging (logging.googleapis.com/kubernetes) by default',
-      },
-    }),
+    loggingService: loggingService(data, dataPath),
   };
 }
+
+const LOGGING_COMPONENTS = 'loggingConfig.componentConfig.enableComponents';
+
+/**
+ * `loggingService`; where the record leaves it out or empty (the API's default), the components
+ * `loggingConfig` logs: none is `none` ("an empty set would disable all logging"), any is Cloud
+ * Logging (names, or their numbers in the proto's JSON); neither: Cloud Logging, the default.
+ * https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters#loggingcomponentconfig
+ */
+function loggingService(data: JsonObject, dataPath: string): Fact<string> {
+  if (data.loggingService !== '') {
+    const service = fieldFact(data, dataPath, 'loggingService', asString, LOGGING_DEFAULT);
+    if (service.source !== 'default') return service;
+  }
+  const config = at(data, 'loggingConfig.componentConfig');
+  if (!isObject(config))
+    return cloudDefault(LOGGING_DEFAULT.default, factPath(dataPath, 'loggingService'), LOGGING_DEFAULT.note);
+  // Proto JSON leaves the empty set out.
+  const components = config.enableComponents ?? [];
+  if (!Array.isArray(components)) return unexpectedType(factPath(dataPath, LOGGING_COMPONENTS));
+  return derived(
+    components.length > 0 ? LOGGING_DEFAULT.default : 'none',
+    explicit(components, factPath(dataPath, LOGGING_COMPONENTS)),
+  );
+}
+
+const LOGGING_DEFAULT = {
+  default: 'logging.googleapis.com/kubernetes',
+  note: {
+    ja: '指定なし: 既定で Cloud Logging（logging.googleapis.com/kubernetes）に送られます',
+    en: 'not set: logs go to Cloud Logging (logging.googleapis.com/kubernetes) by default',
+  },
+};
 
 /**
  * Whether the control plane has a public endpoint: off when IP endpoints are disabled, when

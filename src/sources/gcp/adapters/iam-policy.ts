@@ -1,4 +1,13 @@
-import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
+import {
+  cloudDefault,
+  explicit,
+  explicitList,
+  type Fact,
+  factPath,
+  type ListUnion,
+  unexpectedType,
+  unreadableList,
+} from '../../../model/fact.ts';
 import type {
   GcpAuditConfig,
   GcpAuditLogConfig,
@@ -71,6 +80,19 @@ function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly Gcp
   const configs = objectsOf(policy[key])?.map(auditConfig);
   return configs?.every((config) => config !== undefined) ? explicit(configs, path) : unexpectedType(path);
 }
+
+/**
+ * The audit configs of a record that holds some of a node's, one service's each (a row of
+ * Steampipe's `gcp_audit_policy`): the records of one node add up, one config per service.
+ */
+export function auditConfigsPart(policy: JsonObject, policyPath: string): Fact<readonly GcpAuditConfig[]> {
+  const fact = auditConfigs(policy, policyPath);
+  return fact.source === 'unknown'
+    ? unreadableList(fact.path, CONFIGS_BY_SERVICE)
+    : explicitList(fact.value, fact.path, CONFIGS_BY_SERVICE);
+}
+
+const CONFIGS_BY_SERVICE: ListUnion<GcpAuditConfig> = { key: (config) => config.service };
 
 /** An audit config; undefined when a log config or its exempted members are of an unexpected type. */
 function auditConfig(config: JsonObject): GcpAuditConfig | undefined {

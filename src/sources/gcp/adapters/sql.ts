@@ -45,7 +45,31 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
       },
     }),
     retainedBackups: retainedBackups(data, dataPath),
+    ...externalServer(data, dataPath),
+    ...(asString(data.instanceType) && {
+      readReplica: explicit(
+        data.instanceType === 'READ_REPLICA_INSTANCE',
+        factPath(dataPath, 'instanceType'),
+      ),
+    }),
   };
+}
+
+/**
+ * A source representation instance (`instanceType` ON_PREMISES_INSTANCE, `backendType`
+ * EXTERNAL): the external primary of a migration or of external-server replication, named by
+ * `onPremisesConfiguration.hostPort`; it has no backups, disks or connections of Cloud SQL's.
+ * https://cloud.google.com/sql/docs/mysql/replication/configure-replication-from-external
+ */
+function externalServer(data: JsonObject, dataPath: string): Pick<GcpSqlInstanceFacts, 'externalServer'> {
+  for (const [field, value] of [
+    ['instanceType', 'ON_PREMISES_INSTANCE'],
+    ['backendType', 'EXTERNAL'],
+  ] as const) {
+    if (asString(data[field]) === value)
+      return { externalServer: explicit(value, factPath(dataPath, field)) };
+  }
+  return {};
 }
 
 /**

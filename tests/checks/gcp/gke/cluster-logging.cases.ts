@@ -34,6 +34,25 @@ const cases: AnyCase[] = [
     evidence: [{ source: 'default' }],
   },
   {
+    name: 'no loggingService, and logging components that are none (an empty set disables logging)',
+    records: [clusterRecord('c', { loggingConfig: { componentConfig: {} } })],
+    status: 'FAIL',
+    messageId: 'disabled',
+    evidence: [{ source: 'explicit', path: 'resource.data.loggingConfig.componentConfig.enableComponents' }],
+  },
+  {
+    name: 'an empty loggingService (the API default) beside the components logged',
+    records: [
+      clusterRecord('c', {
+        loggingService: '',
+        loggingConfig: { componentConfig: { enableComponents: ['SYSTEM_COMPONENTS'] } },
+      }),
+    ],
+    status: 'PASS',
+    messageId: 'enabled',
+    evidence: [{ source: 'explicit', value: ['SYSTEM_COMPONENTS'] }],
+  },
+  {
     name: 'a search summary without the cluster settings',
     records: [
       searchAllResources([

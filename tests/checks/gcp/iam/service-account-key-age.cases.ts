@@ -60,6 +60,12 @@ const table = [
     status: 'NOT_APPLICABLE',
     message: 'systemManaged',
   },
+  {
+    name: 'a key type the API leaves unspecified',
+    data: { keyType: 'KEY_TYPE_UNSPECIFIED', validAfterTime: '2025-01-01T00:00:00Z' },
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
   { name: 'no creation time', data: USER, status: 'UNKNOWN', message: 'unknown' },
   {
     // Two years fit a Google-managed key as well as a user-managed one.

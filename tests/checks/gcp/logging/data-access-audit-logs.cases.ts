@@ -130,6 +130,12 @@ const table = [
     message: 'ancestorsUnknown',
   },
   {
+    name: 'an exempted member, part of the types on the project and the ancestors not exported',
+    records: [project([1, 3], ['user:dba@city.example.jp'])],
+    status: 'FAIL',
+    message: 'exempted',
+  },
+  {
     name: 'no ancestors in the records: the chain followed through resource.parent to the organization',
     records: [forsetiProject, forsetiFolder, forsetiOrg, ...forsetiPolicies([2], [3], [1])],
     status: 'PASS',

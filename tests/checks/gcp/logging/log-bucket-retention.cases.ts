@@ -50,6 +50,20 @@ const cases: AnyCase[] = [
     assert: (result: { data?: unknown }) => expect(result.data).toEqual({ days, required: 365 }),
   })),
   {
+    name: '_Required without retentionDays: its fixed 400 days',
+    records: [
+      resourceRecord(
+        '//logging.googleapis.com/projects/111111111111/locations/global/buckets/_Required',
+        'logging.googleapis.com/LogBucket',
+        { name: 'projects/111111111111/locations/global/buckets/_Required', lifecycleState: 'ACTIVE' },
+        'global',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'longEnough',
+    evidence: [{ source: 'default', value: 400 }],
+  },
+  {
     name: 'follows the framework parameter',
     records: [bucket({ retentionDays: 90 })],
     params: { logRetentionDays: 90 },

@@ -42,6 +42,20 @@ export default byVerdict([
     status: 'NOT_APPLICABLE',
     messageId: 'replica',
   },
+  {
+    name: 'a read replica whose record does not name its primary (instanceType only)',
+    records: [sqlInstanceRecord('db', backups(false), { instanceType: 'READ_REPLICA_INSTANCE' })],
+    status: 'NOT_APPLICABLE',
+    messageId: 'unnamedPrimary',
+    evidence: [{ source: 'explicit', path: 'resource.data.instanceType', value: true }],
+  },
+  {
+    name: 'the source representation of an external server (backendType EXTERNAL, no backup settings)',
+    records: [sqlInstanceRecord('db', {}, { instanceType: undefined, backendType: 'EXTERNAL' })],
+    status: 'NOT_APPLICABLE',
+    messageId: 'externalServer',
+    evidence: [{ source: 'explicit', path: 'resource.data.backendType', value: 'EXTERNAL' }],
+  },
   // Several generations (national policy 3.5 3)(2)): minBackupGenerations 2 in the national view.
   {
     name: 'one backup kept where two generations are required',

@@ -3,6 +3,11 @@ import { policyRecord, resourceRecord, sqlInstanceRecord } from '../../../source
 
 const INSTANCE = '//cloudsql.googleapis.com/projects/osaka-juki-prod/instances/db';
 const KEY = 'projects/osaka-juki-prod/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
+const EXTERNAL_SERVER = {
+  instanceType: 'ON_PREMISES_INSTANCE',
+  backendType: 'EXTERNAL',
+  onPremisesConfiguration: { hostPort: '203.0.113.40:3306', kind: 'sql#onPremisesConfiguration' },
+};
 
 export default {
   valid: [
@@ -18,6 +23,13 @@ export default {
       messageId: 'enabled',
       evidence: [{ source: 'explicit' }],
       example: true,
+    },
+    {
+      name: 'the source representation of an external server (ON_PREMISES_INSTANCE)',
+      records: [sqlInstanceRecord('db', {}, EXTERNAL_SERVER)],
+      status: 'NOT_APPLICABLE',
+      messageId: 'externalServer',
+      evidence: [{ source: 'explicit', path: 'resource.data.instanceType', value: 'ON_PREMISES_INSTANCE' }],
     },
   ],
   invalid: [
@@ -48,4 +60,4 @@ export default {
       ],
     },
   ],
-} satisfies RuleTests<'enabled' | 'disabled' | 'unknown'>;
+} satisfies RuleTests<'enabled' | 'disabled' | 'unknown' | 'externalServer'>;
