@@ -77,7 +77,9 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
  * `logging_service`, Optional+Computed: a new cluster that leaves it out logs to Cloud Logging,
  * the API's default. google 4.x on spell the same setting `logging_config.enable_components`
  * too, the provider then computing `logging_service`: an empty set disables all logging (the
- * API's LoggingComponentConfig), any component keeps Cloud Logging on.
+ * API's LoggingComponentConfig), any component keeps Cloud Logging on. The components decide
+ * where `logging_service` is known only after apply, and where the configuration sets them but not
+ * `logging_service`: an update shows `logging_service` at its prior value until apply.
  */
 function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContext): unknown {
   const path = `${DATA}.loggingService`;
@@ -86,7 +88,8 @@ function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContex
   const read = tr.valuesOf(cluster).read(components);
   if (
     !configured &&
-    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    (tr.valuesOf(cluster).read('logging_service').state === 'unknown' ||
+      ctx.config.sets(cluster, 'logging_config')) &&
     read.state === 'known' &&
     Array.isArray(read.value)
   ) {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan } from './dialect-plan.ts';
+import { findingOf, scanDocument } from './helpers.ts';
+
+/**
+ * google provider plans and states as each major version writes them (tests/iac/SOURCES.md,
+ * "google provider 3.x to 6.x"): a setting read wherever the version puts it.
+ */
+
+const providers = { google: { project: constant('t14g-versions') } };
+
+describe('a GKE cluster update that changes logging_config.enable_components', () => {
+  // google 4.x on: `logging_service` and `logging_config` are both Optional+Computed. An update
+  // that sets only `logging_config` leaves `logging_service` at its prior value in the plan (the
+  // provider does not recompute it before apply): the components the configuration sets decide.
+  const cluster = (name: string, service: string, before: string[], after: string[]): Change => {
+    const values = (components: string[]): Json => ({
+      name,
+      location: 'asia-northeast1',
+      enable_legacy_abac: false,
+      logging_service: service,
+      logging_config: [{ enable_components: components }],
+      master_authorized_networks_config: [],
+      private_cluster_config: [],
+    });
+    return {
+      address: `google_container_cluster.${name}`,
+      actions: ['update'],
+      before: values(before),
+      after: values(after),
+      expressions: {
+        name: constant(name),
+        location: constant('asia-northeast1'),
+        logging_config: [{ enable_components: constant(after) }],
+      },
+    };
+  };
+  const document = plan(
+    [
+      cluster('silenced', 'logging.googleapis.com/kubernetes', ['SYSTEM_COMPONENTS', 'WORKLOADS'], []),
+      cluster('revived', 'none', [], ['SYSTEM_COMPONENTS', 'WORKLOADS']),
+    ],
+    { formatVersion: '1.1', terraformVersion: '1.2.9', providers },
+  );
+
+  it('fails a cluster whose new configuration turns every component off', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.silenced');
+    expect(finding.status).toBe('FAIL');
+    expect(JSON.stringify(finding.evidence)).toContain('logging_config.0.enable_components');
+  });
+
+  it('passes a cluster whose new configuration turns components back on', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.revived').status).toBe(
+      'PASS',
+    );
+  });
+});
+
+describe('a crypto key whose state writes rotation_period as an empty string', () => {
+  // The google provider (SDKv2) stores an unset string attribute as "" in the state and in a
+  // plan's `before` and `after` of an existing key: no rotation period, not an unreadable one.
+  const key = (name: string, rotation: string): Change => {
+    const values: Json = {
+      id: `projects/t14g-versions/locations/asia-northeast1/keyRings/ring/cryptoKeys/${name}`,
+      name,
+      key_ring: 'projects/t14g-versions/locations/asia-northeast1/keyRings/ring',
+      purpose: 'ENCRYPT_DECRYPT',
+      rotation_period: rotation,
+      import_only: false,
+      version_template: [{ algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protection_level: 'SOFTWARE' }],
+    };
+    return {
+      address: `google_kms_crypto_key.${name}`,
+      actions: ['no-op'],
+      before: values,
+      after: values,
+      expressions: { name: constant(name) },
+    };
+  };
+  const document = plan([key('unrotated', ''), key('rotated', '7776000s')], { providers });
+
+  it('fails the key for having no automatic rotation', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'gcp.kms.key-rotation', 'google_kms_crypto_key.unrotated').status).toBe('FAIL');
+    expect(findingOf(scanned, 'gcp.kms.key-rotation', 'google_kms_crypto_key.rotated').status).toBe('PASS');
+  });
+});
