@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, type Json, plan } from './dialect-plan.ts';
-import { findingOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
  * google provider plans and states as each major version writes them (tests/iac/SOURCES.md,
@@ -85,5 +85,41 @@ describe('a crypto key whose state writes rotation_period as an empty string', (
     const scanned = await scanDocument(document);
     expect(findingOf(scanned, 'gcp.kms.key-rotation', 'google_kms_crypto_key.unrotated').status).toBe('FAIL');
     expect(findingOf(scanned, 'gcp.kms.key-rotation', 'google_kms_crypto_key.rotated').status).toBe('PASS');
+  });
+});
+
+describe('a Cloud SQL instance of google 3.x GA, whose schema has no encryption_key_name', () => {
+  // google 3.x has `encryption_key_name` in google-beta only (GA from 4.0): GA's plan shows no such
+  // attribute at all, where 4.x on write null for a new instance and "" for one that exists.
+  const instance = (name: string, actions: string[]): Change => {
+    const values: Json = {
+      name,
+      database_version: 'POSTGRES_13',
+      region: 'asia-northeast1',
+      settings: [{ tier: 'db-custom-2-7680', ip_configuration: [{ ipv4_enabled: false, require_ssl: true }] }],
+    };
+    return {
+      address: `google_sql_database_instance.${name}`,
+      actions,
+      before: actions[0] === 'create' ? null : values,
+      after: values,
+      expressions: { name: constant(name) },
+    };
+  };
+  const document = plan([instance('created', ['create']), instance('kept', ['no-op'])], {
+    formatVersion: '0.1',
+    terraformVersion: '0.14.11',
+    providers,
+  });
+
+  it('reads a new instance as encrypted with a Google-managed key, one that exists as not recorded', async () => {
+    const scanned = await scanDocument(document);
+    const keyOf = (name: string) =>
+      resourceOf(scanned, `google_sql_database_instance.${name}`).facts.customerManagedKey as {
+        source: string;
+        value?: unknown;
+      };
+    expect(keyOf('created')).toMatchObject({ value: false });
+    expect(keyOf('kept').source).toBe('unknown');
   });
 });
