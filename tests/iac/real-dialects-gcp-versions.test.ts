@@ -96,7 +96,9 @@ describe('a Cloud SQL instance of google 3.x GA, whose schema has no encryption_
       name,
       database_version: 'POSTGRES_13',
       region: 'asia-northeast1',
-      settings: [{ tier: 'db-custom-2-7680', ip_configuration: [{ ipv4_enabled: false, require_ssl: true }] }],
+      settings: [
+        { tier: 'db-custom-2-7680', ip_configuration: [{ ipv4_enabled: false, require_ssl: true }] },
+      ],
     };
     return {
       address: `google_sql_database_instance.${name}`,
@@ -114,12 +116,11 @@ describe('a Cloud SQL instance of google 3.x GA, whose schema has no encryption_
 
   it('reads a new instance as encrypted with a Google-managed key, one that exists as not recorded', async () => {
     const scanned = await scanDocument(document);
-    const keyOf = (name: string) =>
-      resourceOf(scanned, `google_sql_database_instance.${name}`).facts.customerManagedKey as {
-        source: string;
-        value?: unknown;
-      };
-    expect(keyOf('created')).toMatchObject({ value: false });
-    expect(keyOf('kept').source).toBe('unknown');
+    expect(resourceOf(scanned, 'google_sql_database_instance.created').facts).toMatchObject({
+      customerManagedKey: { value: false, source: 'default' },
+    });
+    expect(resourceOf(scanned, 'google_sql_database_instance.kept').facts).toMatchObject({
+      customerManagedKey: { source: 'unknown' },
+    });
   });
 });
