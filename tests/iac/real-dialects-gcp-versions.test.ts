@@ -50,6 +50,30 @@ describe('a GKE cluster update that changes logging_config.enable_components', (
     expect(JSON.stringify(finding.evidence)).toContain('logging_config.0.enable_components');
   });
 
+  it('leaves logging unknown when the components the configuration sets are known only after apply', async () => {
+    const changed = cluster('pending', 'logging.googleapis.com/kubernetes', ['SYSTEM_COMPONENTS'], []);
+    const after = { ...(changed.after as Json), logging_config: [{}] };
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            ...changed,
+            after,
+            afterUnknown: { logging_config: [{ enable_components: true }] },
+            expressions: {
+              ...changed.expressions,
+              logging_config: [{ enable_components: { references: ['var.components'] } }],
+            },
+          },
+        ],
+        { formatVersion: '1.1', terraformVersion: '1.2.9', providers },
+      ),
+    );
+    expect(findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.pending').status).toBe(
+      'UNKNOWN',
+    );
+  });
+
   it('passes a cluster whose new configuration turns components back on', async () => {
     const scanned = await scanDocument(document);
     expect(findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.revived').status).toBe(

@@ -79,22 +79,25 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
  * too, the provider then computing `logging_service`: an empty set disables all logging (the
  * API's LoggingComponentConfig), any component keeps Cloud Logging on. The components decide
  * where `logging_service` is known only after apply, and where the configuration sets them but not
- * `logging_service`: an update shows `logging_service` at its prior value until apply.
+ * `logging_service`: an update shows `logging_service` at its prior value until apply, so
+ * components so set that the plan cannot show leave logging unknown.
  */
 function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContext): unknown {
   const path = `${DATA}.loggingService`;
   const components = 'logging_config.0.enable_components';
   const configured = ctx.config.sets(cluster, 'logging_service');
   const read = tr.valuesOf(cluster).read(components);
+  const componentsConfigured = !configured && ctx.config.sets(cluster, 'logging_config');
   if (
-    !configured &&
-    (tr.valuesOf(cluster).read('logging_service').state === 'unknown' ||
-      ctx.config.sets(cluster, 'logging_config')) &&
+    (componentsConfigured ||
+      (!configured && tr.valuesOf(cluster).read('logging_service').state === 'unknown')) &&
     read.state === 'known' &&
     Array.isArray(read.value)
   ) {
     tr.mark(path, `${cluster.address}.${components}`, 'known');
     return read.value.length === 0 ? 'none' : 'logging.googleapis.com/kubernetes';
   }
+  if (componentsConfigured && (read.state === 'unknown' || read.state === 'sensitive'))
+    return tr.read(cluster, components, path);
   return tr.readComputed(cluster, 'logging_service', path, configured);
 }
