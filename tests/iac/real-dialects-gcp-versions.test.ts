@@ -148,3 +148,49 @@ describe('a Cloud SQL instance of google 3.x GA, whose schema has no encryption_
     });
   });
 });
+
+describe('a google 5.x Cloud SQL instance whose ssl_mode is a module output known only after apply', () => {
+  // 5.x has both `require_ssl` and `ssl_mode`; where the configuration sets `ssl_mode`, it decides
+  // (ENCRYPTED_ONLY goes with require_ssl false), so a `require_ssl` the plan shows cannot.
+  const instance = (name: string, requireSsl: boolean): Change => ({
+    address: `google_sql_database_instance.${name}`,
+    after: {
+      name,
+      database_version: 'POSTGRES_15',
+      region: 'asia-northeast1',
+      encryption_key_name: null,
+      settings: [
+        { tier: 'db-custom-2-7680', ip_configuration: [{ ipv4_enabled: false, require_ssl: requireSsl }] },
+      ],
+    },
+    afterUnknown: { settings: [{ ip_configuration: [{ ssl_mode: true }] }] },
+    expressions: {
+      name: constant(name),
+      settings: [
+        {
+          ip_configuration: [
+            {
+              ipv4_enabled: constant(false),
+              require_ssl: constant(requireSsl),
+              ssl_mode: { references: ['module.policy.ssl_mode', 'module.policy'] },
+            },
+          ],
+        },
+      ],
+    },
+  });
+
+  it('leaves the SSL requirement unknown whatever require_ssl says', async () => {
+    const scanned = await scanDocument(
+      plan([instance('lenient', false), instance('strict', true)], {
+        formatVersion: '1.2',
+        terraformVersion: '1.6.6',
+        providers,
+      }),
+    );
+    for (const name of ['lenient', 'strict'])
+      expect(
+        findingOf(scanned, 'gcp.sql.instance-ssl-required', `google_sql_database_instance.${name}`).status,
+      ).toBe('UNKNOWN');
+  });
+});

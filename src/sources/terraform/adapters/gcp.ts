@@ -203,14 +203,25 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     set(data, 'settings.ipConfiguration', { ipv4Enabled: true, authorizedNetworks: [] });
   } else {
     const ip = `${ipBlock}.0`;
-    for (const [nativePath, attribute] of [
-      ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
-      ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
-    ] as const) {
-      set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
-    }
+    set(
+      data,
+      'settings.ipConfiguration.ipv4Enabled',
+      tr.read(instance, `${ip}.ipv4_enabled`, `${DATA}.settings.ipConfiguration.ipv4Enabled`),
+    );
     // `ssl_mode` (google 5.x on, Optional+Computed) replaces 2.x–5.x `require_ssl` (removed in
     // 6.0): a new instance that sets neither gets the API's default, ALLOW_UNENCRYPTED_AND_ENCRYPTED.
+    // An `ssl_mode` the configuration sets decides (ENCRYPTED_ONLY goes with `require_ssl` false):
+    // where the plan cannot show it, `require_ssl` does not stand in for it.
+    const sslModeState = values.read(`${ip}.ssl_mode`).state;
+    const sslModeHidden =
+      (sslModeState === 'unknown' || sslModeState === 'sensitive') &&
+      ctx.config.sets(instance, `${ip}.ssl_mode`);
+    if (!sslModeHidden)
+      set(
+        data,
+        'settings.ipConfiguration.requireSsl',
+        tr.read(instance, `${ip}.require_ssl`, `${DATA}.settings.ipConfiguration.requireSsl`),
+      );
     const sslConfigured = [`${ip}.ssl_mode`, `${ip}.require_ssl`].some((attribute) =>
       ctx.config.sets(instance, attribute),
     );
