@@ -194,3 +194,39 @@ describe('a google 5.x Cloud SQL instance whose ssl_mode is a module output know
       ).toBe('UNKNOWN');
   });
 });
+
+describe('a google-beta GKE cluster with cluster_telemetry and no logging setting', () => {
+  // google-beta 3.x on: `cluster_telemetry { type }` (ENABLED, DISABLED, SYSTEM_ONLY: "only system
+  // components are monitored and logged"), Optional+Computed like `logging_service`, which a new
+  // cluster then has known only after apply. DISABLED turns the integration off, and the API
+  // reference does not say what logging is left.
+  const cluster = (name: string, type: string): Change => ({
+    address: `google_container_cluster.${name}`,
+    provider: 'google-beta',
+    after: {
+      name,
+      location: 'asia-northeast1',
+      enable_legacy_abac: false,
+      cluster_telemetry: [{ type }],
+      master_authorized_networks_config: [],
+      private_cluster_config: [],
+    },
+    afterUnknown: { id: true, logging_service: true, monitoring_service: true, logging_config: true },
+    expressions: { name: constant(name), cluster_telemetry: [{ type: constant(type) }] },
+  });
+  const document = plan([cluster('telemetry_off', 'DISABLED'), cluster('system_only', 'SYSTEM_ONLY')], {
+    formatVersion: '1.2',
+    terraformVersion: '1.6.6',
+    providers: { 'google-beta': { project: constant('t14g-versions') } },
+  });
+
+  it('leaves logging unknown when the telemetry integration is DISABLED, and on for SYSTEM_ONLY', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.telemetry_off').status,
+    ).toBe('UNKNOWN');
+    expect(findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.system_only').status).toBe(
+      'PASS',
+    );
+  });
+});

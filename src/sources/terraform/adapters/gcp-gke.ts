@@ -99,5 +99,23 @@ function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContex
   }
   if (componentsConfigured && (read.state === 'unknown' || read.state === 'sensitive'))
     return tr.read(cluster, components, path);
+  // google-beta's `cluster_telemetry` (ENABLED, SYSTEM_ONLY: system components logged, DISABLED):
+  // with the integration DISABLED, or a type the plan cannot show, what logging a new cluster keeps
+  // is not documented.
+  const telemetry = 'cluster_telemetry.0.type';
+  const telemetryType = tr.valuesOf(cluster).read(telemetry);
+  if (
+    !configured &&
+    !componentsConfigured &&
+    ctx.config.sets(cluster, 'cluster_telemetry') &&
+    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    !(telemetryType.state === 'known' && ['ENABLED', 'SYSTEM_ONLY'].includes(String(telemetryType.value)))
+  ) {
+    tr.mark(path, `${cluster.address}.${telemetry}`, 'unknown', {
+      ja: 'cluster_telemetry の連携が無効（DISABLED）またはプランで値が不明で、新しいクラスタに残るロギングは文書化されていません',
+      en: 'the cluster_telemetry integration is DISABLED, or its type is not shown: what logging a new cluster keeps is not documented',
+    });
+    return undefined;
+  }
   return tr.readComputed(cluster, 'logging_service', path, configured);
 }
