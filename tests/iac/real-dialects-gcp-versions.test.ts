@@ -230,3 +230,40 @@ describe('a google-beta GKE cluster with cluster_telemetry and no logging settin
     );
   });
 });
+
+describe('a regional disk of google 3.x GA, whose disk_encryption_key has no kms_key_name', () => {
+  // google 3.x GA's `compute_region_disk.disk_encryption_key` holds `raw_key` and `sha256` only
+  // (`kms_key_name` came to GA in 4.0): the provider writes the block when the API returns a key,
+  // so a disk that exists with the block and no customer-supplied key has a key the values omit.
+  const disk = (name: string, key: unknown[]): Change => {
+    const values: Json = {
+      name,
+      region: 'asia-northeast1',
+      replica_zones: ['asia-northeast1-a', 'asia-northeast1-b'],
+      size: 100,
+      disk_encryption_key: key,
+    };
+    return {
+      address: `google_compute_region_disk.${name}`,
+      actions: ['no-op'],
+      before: values,
+      after: values,
+      expressions: { name: constant(name) },
+    };
+  };
+  const document = plan([disk('kms_elsewhere', [{ raw_key: null, sha256: null }]), disk('plain', [])], {
+    formatVersion: '0.1',
+    terraformVersion: '0.14.11',
+    providers,
+  });
+
+  it('reads the key of a disk with the block as not recorded, of one without as Google-managed', async () => {
+    const scanned = await scanDocument(document);
+    expect(resourceOf(scanned, 'google_compute_region_disk.kms_elsewhere').facts).toMatchObject({
+      customerManagedKey: { source: 'unknown' },
+    });
+    expect(resourceOf(scanned, 'google_compute_region_disk.plain').facts).toMatchObject({
+      customerManagedKey: { value: false, source: 'default' },
+    });
+  });
+});
