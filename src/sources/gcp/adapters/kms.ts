@@ -42,11 +42,14 @@ function importOnly(data: JsonObject, dataPath: string): Fact<boolean> {
   });
 }
 
-/** A key without `rotationPeriod` is never rotated automatically (https://cloud.google.com/kms/docs/key-rotation). */
+/**
+ * A key without `rotationPeriod` is never rotated automatically (https://cloud.google.com/kms/docs/key-rotation).
+ * An empty period is none either: the google provider stores an unset `rotation_period` as "".
+ */
 function rotationPeriod(data: JsonObject, dataPath: string): Fact<number | null> {
   const path = factPath(dataPath, 'rotationPeriod');
   const raw = data.rotationPeriod;
-  if (raw === undefined) {
+  if (raw === undefined || raw === '') {
     return cloudDefault(null, path, {
       ja: '指定なし: 自動ローテーションは既定で設定されません',
       en: 'not set: keys have no automatic rotation by default',

@@ -77,21 +77,45 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
  * `logging_service`, Optional+Computed: a new cluster that leaves it out logs to Cloud Logging,
  * the API's default. google 4.x on spell the same setting `logging_config.enable_components`
  * too, the provider then computing `logging_service`: an empty set disables all logging (the
- * API's LoggingComponentConfig), any component keeps Cloud Logging on.
+ * API's LoggingComponentConfig), any component keeps Cloud Logging on. The components decide
+ * where `logging_service` is known only after apply, and where the configuration sets them but not
+ * `logging_service`: an update shows `logging_service` at its prior value until apply, so
+ * components so set that the plan cannot show leave logging unknown.
  */
 function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContext): unknown {
   const path = `${DATA}.loggingService`;
   const components = 'logging_config.0.enable_components';
   const configured = ctx.config.sets(cluster, 'logging_service');
   const read = tr.valuesOf(cluster).read(components);
+  const componentsConfigured = !configured && ctx.config.sets(cluster, 'logging_config');
   if (
-    !configured &&
-    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    (componentsConfigured ||
+      (!configured && tr.valuesOf(cluster).read('logging_service').state === 'unknown')) &&
     read.state === 'known' &&
     Array.isArray(read.value)
   ) {
     tr.mark(path, `${cluster.address}.${components}`, 'known');
     return read.value.length === 0 ? 'none' : 'logging.googleapis.com/kubernetes';
+  }
+  if (componentsConfigured && (read.state === 'unknown' || read.state === 'sensitive'))
+    return tr.read(cluster, components, path);
+  // google-beta's `cluster_telemetry` (ENABLED, SYSTEM_ONLY: system components logged, DISABLED):
+  // with the integration DISABLED, or a type the plan cannot show, what logging a new cluster keeps
+  // is not documented.
+  const telemetry = 'cluster_telemetry.0.type';
+  const telemetryType = tr.valuesOf(cluster).read(telemetry);
+  if (
+    !configured &&
+    !componentsConfigured &&
+    ctx.config.sets(cluster, 'cluster_telemetry') &&
+    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    !(telemetryType.state === 'known' && ['ENABLED', 'SYSTEM_ONLY'].includes(String(telemetryType.value)))
+  ) {
+    tr.mark(path, `${cluster.address}.${telemetry}`, 'unknown', {
+      ja: 'cluster_telemetry の連携が無効（DISABLED）またはプランで値が不明で、新しいクラスタに残るロギングは文書化されていません',
+      en: 'the cluster_telemetry integration is DISABLED, or its type is not shown: what logging a new cluster keeps is not documented',
+    });
+    return undefined;
   }
   return tr.readComputed(cluster, 'logging_service', path, configured);
 }

@@ -1,7 +1,7 @@
 import { JAPAN_REGIONS } from '../../../model/japan-regions.ts';
 import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
-import type { TfInstance } from '../document.ts';
-import type { JsonObject } from '../kind.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { DATA, fromAsset, keyName, set } from './gcp-record.ts';
@@ -34,7 +34,26 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
       'diskEncryptionKey',
     );
     const data: JsonObject = {};
+    const written = tr.valuesOf(disk).read(block);
     if (supplied) set(data, 'diskEncryptionKey.sha256', supplied);
+    else if (
+      !isCreated(disk) &&
+      written.state === 'known' &&
+      isObject(written.value) &&
+      !(kmsKeyAttribute in written.value)
+    )
+      // google 3.x GA's regional disk has no `kms_key_name`: the provider writes the block when the
+      // API returns a key, so a disk with the block and no customer-supplied key has a Cloud KMS
+      // key the values do not record.
+      tr.mark(
+        `${DATA}.diskEncryptionKey.kmsKeyName`,
+        `${disk.address}.${block}.${kmsKeyAttribute}`,
+        'unknown',
+        {
+          ja: 'このプロバイダーのスキーマにこの属性がなく（google 3.x の GA 版）、ディスクの Cloud KMS 鍵は記録されていません',
+          en: "not in this provider's schema (google 3.x GA): the disk's Cloud KMS key is not recorded",
+        },
+      );
     else
       set(
         data,

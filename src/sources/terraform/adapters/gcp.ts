@@ -203,14 +203,25 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     set(data, 'settings.ipConfiguration', { ipv4Enabled: true, authorizedNetworks: [] });
   } else {
     const ip = `${ipBlock}.0`;
-    for (const [nativePath, attribute] of [
-      ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
-      ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
-    ] as const) {
-      set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
-    }
+    set(
+      data,
+      'settings.ipConfiguration.ipv4Enabled',
+      tr.read(instance, `${ip}.ipv4_enabled`, `${DATA}.settings.ipConfiguration.ipv4Enabled`),
+    );
     // `ssl_mode` (google 5.x on, Optional+Computed) replaces 2.x–5.x `require_ssl` (removed in
     // 6.0): a new instance that sets neither gets the API's default, ALLOW_UNENCRYPTED_AND_ENCRYPTED.
+    // An `ssl_mode` the configuration sets decides (ENCRYPTED_ONLY goes with `require_ssl` false):
+    // where the plan cannot show it, `require_ssl` does not stand in for it.
+    const sslModeState = values.read(`${ip}.ssl_mode`).state;
+    const sslModeHidden =
+      (sslModeState === 'unknown' || sslModeState === 'sensitive') &&
+      ctx.config.sets(instance, `${ip}.ssl_mode`);
+    if (!sslModeHidden)
+      set(
+        data,
+        'settings.ipConfiguration.requireSsl',
+        tr.read(instance, `${ip}.require_ssl`, `${DATA}.settings.ipConfiguration.requireSsl`),
+      );
     const sslConfigured = [`${ip}.ssl_mode`, `${ip}.require_ssl`].some((attribute) =>
       ctx.config.sets(instance, attribute),
     );
@@ -233,16 +244,23 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       );
   }
   // `encryption_key_name` is Optional+Computed: a new instance whose configuration names no key is
-  // encrypted with a Google-managed one, which the export adapter assumes of an absent key.
+  // encrypted with a Google-managed one, which the export adapter assumes of an absent key. google
+  // 3.x has it in google-beta only: GA's values of an instance that exists do not record the key.
   const key = 'encryption_key_name';
   const keyPath = 'diskEncryptionConfiguration.kmsKeyName';
-  set(
-    data,
-    keyPath,
-    ctx.config.sets(instance, key)
-      ? keyName(tr, ctx, instance, key, keyPath)
-      : tr.readComputed(instance, key, `${DATA}.${keyPath}`, false),
-  );
+  if (!isNew && !(key in values.values))
+    tr.mark(`${DATA}.${keyPath}`, `${instance.address}.${key}`, 'unknown', {
+      ja: 'このプロバイダーのスキーマにこの属性がなく（google 3.x の GA 版。google-beta のみ）、既存のインスタンスの暗号鍵は記録されていません',
+      en: "not in this provider's schema (google 3.x GA; google-beta only): the key of an instance that exists is not recorded",
+    });
+  else
+    set(
+      data,
+      keyPath,
+      ctx.config.sets(instance, key)
+        ? keyName(tr, ctx, instance, key, keyPath)
+        : tr.readComputed(instance, key, `${DATA}.${keyPath}`, false),
+    );
   return fromAsset('sqladmin.googleapis.com/Instance', data, tr);
 }
 
@@ -278,8 +296,8 @@ function cryptoKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 
 /**
  * A subnet's flow logs: on when the `log_config` block is there (the provider sends
- * `logConfig.enable` with it), at its `flow_sampling` (0 reports no flow); google 2.x's
- * `enable_flow_logs` when the plan knows no block.
+ * `logConfig.enable` with it), at its `flow_sampling` (0 reports no flow); `enable_flow_logs`
+ * (google 2.x, and 6.26 to 6.x, Optional+Computed) when the plan knows no block.
  */
 function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const subnet = unit.primary;
@@ -303,7 +321,7 @@ function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   } else if (legacy.state !== 'absent' && ctx.config.sets(subnet, 'enable_flow_logs')) {
     tr.read(subnet, 'enable_flow_logs', enablePath);
   } else {
-    // No block, and 2.x's Optional+Computed `enable_flow_logs` left out: off, the API's default.
+    // No block, and the Optional+Computed `enable_flow_logs` left out: off, the API's default.
     tr.mark(enablePath, `${subnet.address}.log_config`, 'known');
   }
   set(
