@@ -20,7 +20,7 @@ function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     '',
     tr,
     ctx,
-    fromSnapshot(volume, tr.valuesOf(volume), 'snapshot_id', ctx) ? undefined : 'any',
+    fromSnapshot(volume, tr.valuesOf(volume), 'snapshot_id', ctx) ? 'on' : 'any',
   );
 }
 

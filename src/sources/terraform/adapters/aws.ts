@@ -1,10 +1,17 @@
-import { explicit } from '../../../model/fact.ts';
+import { explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { securityGroupFacts } from '../../aws/adapters/network.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
-import type { Translation } from '../translation.ts';
-import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
+import {
+  type BuildContext,
+  isLeftOut,
+  type PartLink,
+  partsOf,
+  type TerraformAdapter,
+  type Unit,
+} from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
 import { awsEc2Adapters } from './aws-ec2.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
@@ -203,7 +210,7 @@ function permission(
  * destroyed as a deleted one is: its deletion is scheduled, and what it encrypted is lost after
  * the waiting period, whatever the new key is.
  */
-function kmsKey(unit: Unit, tr: Translation): Resource {
+function kmsKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const key = unit.primary;
   const store = tr.read(key, 'custom_key_store_id', 'configuration.origin');
   tr.mark('configuration.keyManager', `${key.address} (aws_kms_key)`, 'known');
@@ -223,10 +230,44 @@ function kmsKey(unit: Unit, tr: Translation): Resource {
     ...readInto(tr, key, { keySpec: 'customer_master_key_spec' }, 'configuration'),
   };
   const rotation = tr.read(key, 'enable_key_rotation', 'supplementaryConfiguration.KeyRotationStatus');
-  return fromConfigItem(
-    configItem('AWS::KMS::Key', configuration, rotation === undefined ? {} : { KeyRotationStatus: rotation }),
-    tr,
-  );
+  const supplementary: JsonObject = rotation === undefined ? {} : { KeyRotationStatus: rotation };
+  const period = rotation === true ? rotationPeriod(key, tr, ctx) : undefined;
+  if (typeof period === 'number') supplementary.RotationPeriodInDays = period;
+  const resource = fromConfigItem(configItem('AWS::KMS::Key', configuration, supplementary), tr);
+  // The Config adapter has no fact for a period the item does not carry: one the plan knows only
+  // after apply is unknown, named by its attribute.
+  if (period !== 'unknown') return resource;
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      ...tr.rewrite({ rotationPeriodDays: unknown(ROTATION_PERIOD, KNOWN_AFTER_APPLY) }),
+    },
+  };
+}
+
+const ROTATION_PERIOD = 'supplementaryConfiguration.RotationPeriodInDays';
+
+/**
+ * `rotation_period_in_days` (provider 5.41 on; Optional+Computed, 90 to 2560): what the plan
+ * shows; left out of a new key, the 365 days KMS rotates by when EnableKeyRotation names no period;
+ * set from what is known only after apply, unknown. Older providers have no such attribute: the
+ * key rotates by that same default, and no period is read.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+ */
+function rotationPeriod(key: TfInstance, tr: Translation, ctx: BuildContext): number | 'unknown' | undefined {
+  const attribute = 'rotation_period_in_days';
+  if (isLeftOut(tr, ctx, key, attribute)) {
+    tr.mark(ROTATION_PERIOD, `${key.address}.${attribute}`, 'assumed', {
+      ja: '構成にないため、KMS の既定の間隔（365日）です',
+      en: 'not in the configuration: KMS’s default period (365 days)',
+    });
+    return 365;
+  }
+  const state = tr.valuesOf(key).read(attribute).state;
+  const days = tr.read(key, attribute, ROTATION_PERIOD);
+  if (typeof days === 'number' && days > 0) return days;
+  return state === 'unknown' || state === 'sensitive' ? 'unknown' : undefined;
 }
 
 /**
