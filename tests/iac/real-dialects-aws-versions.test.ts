@@ -98,3 +98,39 @@ describe('a new aws_ebs_volume made from a snapshot', () => {
     expect(await status([volume])).toBe('UNKNOWN');
   });
 });
+
+describe('a resource deleted with skip_destroy (aws_s3_bucket_public_access_block, provider 6.x)', () => {
+  // "If set to true, the resource is simply removed from state instead": the plan writes a
+  // delete, and the blocks stay on the bucket, as an object Terraform forgets stays in the cloud.
+  const bucket: Change = {
+    address: 'aws_s3_bucket.kept',
+    before: { bucket: 'kansa-kept', acl: null, policy: '', grant: [], region: 'ap-northeast-1' },
+    after: { bucket: 'kansa-kept', acl: null, policy: '', grant: [], region: 'ap-northeast-1' },
+    actions: ['no-op'],
+    expressions: { bucket: constant('kansa-kept') },
+  };
+  const block = (skipDestroy: boolean | null): Change => ({
+    address: 'aws_s3_bucket_public_access_block.kept',
+    before: {
+      bucket: 'kansa-kept',
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+      skip_destroy: skipDestroy,
+    },
+    after: null,
+    actions: ['delete'],
+  });
+  const status = async (skipDestroy: boolean | null) =>
+    findingOf(await scan([bucket, block(skipDestroy)]), 'aws.s3.bucket-public-access', 'aws_s3_bucket.kept')
+      .status;
+
+  it('leaves the blocks on where the state says skip_destroy', async () => {
+    expect(await status(true)).toBe('PASS');
+  });
+
+  it('removes them where it does not', async () => {
+    expect(await status(null)).toBe('FAIL');
+  });
+});
