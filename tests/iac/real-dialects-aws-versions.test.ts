@@ -134,3 +134,98 @@ describe('a resource deleted with skip_destroy (aws_s3_bucket_public_access_bloc
     expect(await status(null)).toBe('FAIL');
   });
 });
+
+describe('multi-Region replica keys and keys of imported material', () => {
+  // aws_kms_replica_key (provider 3.64 on) and aws_kms_external_key, as their documentation gives
+  // them: customer managed keys a store names by ARN, known only after apply.
+  const CMK = 'aws.s3.bucket-cmk-encryption';
+  const primary: Change = {
+    address: 'aws_kms_key.primary',
+    after: { enable_key_rotation: true, is_enabled: true, multi_region: true, rotation_period_in_days: 180 },
+    afterUnknown: { arn: true, id: true },
+    expressions: { multi_region: constant(true), enable_key_rotation: constant(true) },
+  };
+  const replica: Change = {
+    address: 'aws_kms_replica_key.osaka',
+    after: { deletion_window_in_days: 30, enabled: true },
+    afterUnknown: { arn: true, id: true, key_rotation_enabled: true, primary_key_arn: true },
+    expressions: { primary_key_arn: ref('aws_kms_key.primary.arn', 'aws_kms_key.primary') },
+  };
+  const imported: Change = {
+    address: 'aws_kms_external_key.byok',
+    after: { deletion_window_in_days: 30, enabled: true, multi_region: false },
+    afterUnknown: { arn: true, id: true, key_state: true },
+    expressions: { enabled: constant(true) },
+  };
+  const bucketWith = (key: string): Change[] => [
+    {
+      address: 'aws_s3_bucket.data',
+      after: { bucket: 'kansa-data', force_destroy: false },
+      afterUnknown: { arn: true, id: true, server_side_encryption_configuration: true },
+      expressions: { bucket: constant('kansa-data') },
+    },
+    {
+      address: 'aws_s3_bucket_server_side_encryption_configuration.data',
+      after: { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+      afterUnknown: {
+        id: true,
+        bucket: true,
+        rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: true }] }],
+      },
+      expressions: {
+        bucket: ref('aws_s3_bucket.data.id', 'aws_s3_bucket.data'),
+        rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: ref(`${key}.arn`, key) }] }],
+      },
+    },
+  ];
+
+  it('judges a store encrypted with either as encrypted with a customer managed key', async () => {
+    const withReplica = await scan([primary, replica, ...bucketWith('aws_kms_replica_key.osaka')]);
+    expect(findingOf(withReplica, CMK, 'aws_s3_bucket.data').status).toBe('PASS');
+    const withImported = await scan([imported, ...bucketWith('aws_kms_external_key.byok')]);
+    expect(findingOf(withImported, CMK, 'aws_s3_bucket.data').status).toBe('PASS');
+  });
+
+  it('rotates a replica as its primary does, and never a key of imported material', async () => {
+    const scanned = await scan([primary, replica, imported]);
+    expect(findingOf(scanned, ROTATION, 'aws_kms_replica_key.osaka').status).toBe('PASS');
+    const stopped = await scan([
+      { ...primary, after: { ...primary.after, enable_key_rotation: false } },
+      replica,
+    ]);
+    expect(findingOf(stopped, ROTATION, 'aws_kms_replica_key.osaka').status).toBe('FAIL');
+    expect(findingOf(scanned, ROTATION, 'aws_kms_external_key.byok').status).toBe('NOT_APPLICABLE');
+  });
+
+  it('reads a replica’s rotation back from a state, and leaves it unknown where the plan shows neither', async () => {
+    const readBack: Change = {
+      ...replica,
+      actions: ['no-op'],
+      before: { enabled: true, key_rotation_enabled: true },
+      after: { enabled: true, key_rotation_enabled: true },
+      afterUnknown: {},
+    };
+    expect(findingOf(await scan([readBack]), ROTATION, 'aws_kms_replica_key.osaka').status).toBe('PASS');
+    const alone = await scan([replica]);
+    expect(findingOf(alone, ROTATION, 'aws_kms_replica_key.osaka').status).toBe('UNKNOWN');
+  });
+});
+
+describe('aws_kms_key in an external key store (xks_key_id, provider 5.x)', () => {
+  it('is of origin EXTERNAL_KEY_STORE, not a CloudHSM key store’s', async () => {
+    const scanned = await scan([
+      {
+        address: 'aws_kms_key.xks',
+        after: {
+          custom_key_store_id: 'cks-0123456789abcdef0',
+          enable_key_rotation: false,
+          xks_key_id: 'ext-1',
+        },
+        afterUnknown: { arn: true, id: true },
+      },
+    ]);
+    const facts = resourceOf(scanned, 'aws_kms_key.xks').facts as { origin?: { value?: unknown } };
+    expect(facts.origin?.value).toBe('EXTERNAL_KEY_STORE');
+    expect(findingOf(scanned, ROTATION, 'aws_kms_key.xks').status).toBe('NOT_APPLICABLE');
+  });
+});

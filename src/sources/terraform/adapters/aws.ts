@@ -1,21 +1,15 @@
-import { explicit, unknown } from '../../../model/fact.ts';
+import { explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { securityGroupFacts } from '../../aws/adapters/network.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
-import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
-import {
-  type BuildContext,
-  isLeftOut,
-  type PartLink,
-  partsOf,
-  type TerraformAdapter,
-  type Unit,
-} from './adapter.ts';
+import type { Translation } from '../translation.ts';
+import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
 import { awsEc2Adapters } from './aws-ec2.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
+import { awsKmsAdapters } from './aws-kms.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { awsRdsAdapters } from './aws-rds.ts';
 import { configItem, fromConfigItem, readInto } from './aws-record.ts';
@@ -205,87 +199,6 @@ function permission(
 }
 
 /**
- * Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named.
- * A key the plan replaces (a new `customer_master_key_spec`, `key_usage` or `multi_region`) is
- * destroyed as a deleted one is: its deletion is scheduled, and what it encrypted is lost after
- * the waiting period, whatever the new key is.
- */
-function kmsKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const key = unit.primary;
-  const store = tr.read(key, 'custom_key_store_id', 'configuration.origin');
-  tr.mark('configuration.keyManager', `${key.address} (aws_kms_key)`, 'known');
-  let keyState: string;
-  if (tr.side === 'after' && key.destroysOld) {
-    tr.mark(
-      'configuration.keyState',
-      `${key.address} (replaced: ScheduleKeyDeletion of the old key)`,
-      'known',
-    );
-    keyState = 'PendingDeletion';
-  } else keyState = tr.read(key, 'is_enabled', 'configuration.keyState') === false ? 'Disabled' : 'Enabled';
-  const configuration: JsonObject = {
-    keyManager: 'CUSTOMER',
-    keyState,
-    origin: store ? 'AWS_CLOUDHSM' : 'AWS_KMS',
-    ...readInto(tr, key, { keySpec: 'customer_master_key_spec' }, 'configuration'),
-  };
-  const rotation = tr.read(key, 'enable_key_rotation', 'supplementaryConfiguration.KeyRotationStatus');
-  const supplementary: JsonObject = rotation === undefined ? {} : { KeyRotationStatus: rotation };
-  const period = rotation === true ? rotationPeriod(key, tr, ctx) : undefined;
-  if (typeof period === 'number') supplementary.RotationPeriodInDays = period;
-  const resource = fromConfigItem(configItem('AWS::KMS::Key', configuration, supplementary), tr);
-  // The Config adapter has no fact for a period the item does not carry: one the plan knows only
-  // after apply is unknown, named by its attribute.
-  if (period !== 'unknown') return resource;
-  return {
-    ...resource,
-    facts: {
-      ...resource.facts,
-      ...tr.rewrite({ rotationPeriodDays: unknown(ROTATION_PERIOD, KNOWN_AFTER_APPLY) }),
-    },
-  };
-}
-
-const ROTATION_PERIOD = 'supplementaryConfiguration.RotationPeriodInDays';
-
-/**
- * `rotation_period_in_days` (provider 5.41 on; Optional+Computed, 90 to 2560): what the plan
- * shows; left out of a new key, the 365 days KMS rotates by when EnableKeyRotation names no period;
- * set from what is known only after apply, unknown. Older providers have no such attribute: the
- * key rotates by that same default, and no period is read.
- * https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
- */
-function rotationPeriod(key: TfInstance, tr: Translation, ctx: BuildContext): number | 'unknown' | undefined {
-  const attribute = 'rotation_period_in_days';
-  if (isLeftOut(tr, ctx, key, attribute)) {
-    tr.mark(ROTATION_PERIOD, `${key.address}.${attribute}`, 'assumed', {
-      ja: '構成にないため、KMS の既定の間隔（365日）です',
-      en: 'not in the configuration: KMS’s default period (365 days)',
-    });
-    return 365;
-  }
-  const state = tr.valuesOf(key).read(attribute).state;
-  const days = tr.read(key, attribute, ROTATION_PERIOD);
-  if (typeof days === 'number' && days > 0) return days;
-  return state === 'unknown' || state === 'sensitive' ? 'unknown' : undefined;
-}
-
-/**
- * Destroying an aws_kms_key does not delete it: the provider schedules its deletion
- * (ScheduleKeyDeletion, after `deletion_window_in_days`), and the key waits in PendingDeletion,
- * when what it encrypted can still be saved.
- * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key
- */
-function deletedKmsKey(unit: Unit, tr: Translation): Resource {
-  tr.mark('configuration.keyManager', `${unit.primary.address} (aws_kms_key)`, 'known');
-  tr.mark('configuration.keyState', `${unit.primary.address} (destroyed: ScheduleKeyDeletion)`, 'known');
-  return fromConfigItem(
-    configItem('AWS::KMS::Key', { keyManager: 'CUSTOMER', keyState: 'PendingDeletion' }),
-    tr,
-  );
-}
-
-/**
  * `enable_logging` (default true) is whether the trail logs: the provider starts or stops it
  * (StartLogging, StopLogging) and reads it back from GetTrailStatus, which Config does not record
  * (the `IsLogging` a saved get-trail-status answer gives).
@@ -412,11 +325,11 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_kms_key: aws(kmsKey, { whenDeleted: deletedKmsKey }),
   aws_cloudtrail: aws(cloudTrail),
   aws_cloudwatch_log_group: aws(logGroup),
   aws_eks_cluster: aws(eksCluster),
   ...awsIamAdapters,
+  ...awsKmsAdapters,
   ...awsLambdaAdapters,
   ...awsAccountAdapters,
   ...awsVpcAdapters,
