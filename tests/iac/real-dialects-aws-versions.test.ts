@@ -229,3 +229,38 @@ describe('aws_kms_key in an external key store (xks_key_id, provider 5.x)', () =
     expect(findingOf(scanned, ROTATION, 'aws_kms_key.xks').status).toBe('NOT_APPLICABLE');
   });
 });
+
+describe('aws_lambda_function_url with authorization_type NONE (provider 4.9 on)', () => {
+  // resourceFunctionURLCreate adds the FunctionURLAllowPublicAccess statement (Principal *) when
+  // it creates a NONE URL; Update adds none.
+  const PUBLIC = 'aws.lambda.function-public-access';
+  const fn: Change = {
+    address: 'aws_lambda_function.hook',
+    after: { function_name: 'kansa-hook', runtime: 'nodejs20.x' },
+    afterUnknown: { arn: true, id: true },
+    expressions: { function_name: constant('kansa-hook') },
+  };
+  const url = (authorization: string, actions = ['create']): Change => ({
+    address: 'aws_lambda_function_url.hook',
+    actions,
+    before: actions[0] === 'create' ? null : { authorization_type: 'AWS_IAM', function_name: 'kansa-hook' },
+    after: { authorization_type: authorization, function_name: 'kansa-hook', qualifier: null },
+    afterUnknown: { function_url: true, id: true, url_id: true },
+    expressions: {
+      authorization_type: constant(authorization),
+      function_name: ref('aws_lambda_function.hook.function_name', 'aws_lambda_function.hook'),
+    },
+  });
+  const status = async (changes: Change[]) =>
+    findingOf(await scan(changes), PUBLIC, 'aws_lambda_function.hook').status;
+
+  it('makes a new function public through the statement the provider adds', async () => {
+    expect(await status([fn, url('NONE')])).toBe('FAIL');
+    expect(await status([fn, url('AWS_IAM')])).toBe('PASS');
+  });
+
+  it('adds nothing where an existing URL is switched to NONE', async () => {
+    const existing: Change = { ...fn, actions: ['no-op'], before: fn.after };
+    expect(await status([existing, url('NONE', ['update'])])).toBe('UNKNOWN');
+  });
+});
