@@ -93,6 +93,18 @@ describe('a new aws_ebs_volume made from a snapshot', () => {
     expect(await status([volume, byDefault(true)])).toBe('PASS');
   });
 
+  it('is encrypted under encryption by default even where it says encrypted = false', async () => {
+    // EnableEbsEncryptionByDefault: "the EBS volumes that you create are always encrypted".
+    const unencrypted: Change = {
+      ...volume,
+      after: { ...volume.after, encrypted: false },
+      afterUnknown: { arn: true, id: true, kms_key_id: true },
+      expressions: { ...volume.expressions, encrypted: constant(false) },
+    };
+    expect(await status([unencrypted, byDefault(true)])).toBe('PASS');
+    expect(await status([unencrypted, byDefault(false)])).toBe('FAIL');
+  });
+
   it('is as its snapshot is where encryption by default is off or not managed', async () => {
     expect(await status([volume, byDefault(false)])).toBe('UNKNOWN');
     expect(await status([volume])).toBe('UNKNOWN');
