@@ -276,3 +276,24 @@ describe('aws_lambda_function_url with authorization_type NONE (provider 4.9 on)
     expect(await status([existing, url('NONE', ['update'])])).toBe('UNKNOWN');
   });
 });
+
+describe('aws_rds_cluster of engine_mode serverless (Aurora Serverless v1)', () => {
+  // storage_encrypted Optional+Computed: "false for provisioned engine_mode and true for
+  // serverless engine_mode"; left out, the key is RDS's AWS managed aws/rds.
+  it('is encrypted with the AWS managed key where the configuration leaves both out', async () => {
+    const scanned = await scan([
+      {
+        address: 'aws_rds_cluster.serverless',
+        after: { cluster_identifier: 'kansa-sls', engine: 'aurora-mysql', engine_mode: 'serverless' },
+        afterUnknown: { arn: true, id: true, kms_key_id: true, storage_encrypted: true },
+        expressions: { engine_mode: constant('serverless') },
+      },
+    ]);
+    const facts = resourceOf(scanned, 'aws_rds_cluster.serverless').facts as {
+      encrypted?: { value?: unknown };
+      customerManagedKey?: { value?: unknown };
+    };
+    expect(facts.encrypted?.value).toBe(true);
+    expect(facts.customerManagedKey?.value).toBe(false);
+  });
+});
