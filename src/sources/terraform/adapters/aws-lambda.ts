@@ -102,22 +102,15 @@ function lambdaFunction(group: Unit, tr: Translation): Resource {
   const isNew = !alone && isCreated(group.primary);
   const anyPublic = statements.some((statement) => isPublicAllowStatement(statement));
   const supplementary: JsonObject = {};
+  const policySource = `${group.primary.address} (aws_lambda_permission, aws_lambda_function_url)`;
   if (anyPublic || (isNew && !unread)) {
     // A new function's policy holds only the plan's permissions; a public one is public anyway.
-    tr.mark(
-      POLICY_PATH,
-      `${group.primary.address} (aws_lambda_permission, aws_lambda_function_url)`,
-      'known',
-    );
+    tr.mark(POLICY_PATH, policySource, 'known');
     supplementary.Policy =
       statements.length > 0 ? JSON.stringify({ Version: '2012-10-17', Statement: statements }) : null;
   } else if (!unread) {
     // An existing function may hold permissions made outside the configuration.
-    tr.mark(
-      POLICY_PATH,
-      `${group.primary.address} (aws_lambda_permission, aws_lambda_function_url)`,
-      'unmanaged',
-    );
+    tr.mark(POLICY_PATH, policySource, 'unmanaged');
   }
   return fromConfigItem(configItem('AWS::Lambda::Function', {}, supplementary), tr);
 }
