@@ -313,13 +313,24 @@ function readChange(
     return;
   }
   if (action === 'delete') {
+    const before = new TfValues(
+      isObject(change.before) ? change.before : {},
+      undefined,
+      change.before_sensitive,
+    );
+    const beforeIdentity = isObject(change.before_identity) && { identity: change.before_identity };
+    // The object stays in the cloud as the state shows it: the plan leaves it as it is.
+    if (skipsDestroy(change)) {
+      instances.push({ ...identity, action: 'no-op', after: before, before: undefined, ...beforeIdentity });
+      return;
+    }
     // Not judged, but a deleted split resource changes its bucket or group: kept for linking.
     instances.push({
       ...identity,
       action,
       after: new TfValues({}, undefined, undefined),
-      before: new TfValues(isObject(change.before) ? change.before : {}, undefined, change.before_sensitive),
-      ...(isObject(change.before_identity) && { identity: change.before_identity }),
+      before,
+      ...beforeIdentity,
     });
     return;
   }
@@ -334,7 +345,9 @@ function readChange(
   instances.push({
     ...identity,
     action,
-    ...(action === 'replace' && !actions.includes('forget') && { destroysOld: true as const }),
+    ...(action === 'replace' &&
+      !actions.includes('forget') &&
+      !skipsDestroy(change) && { destroysOld: true as const }),
     after: new TfValues(after, change.after_unknown, change.after_sensitive),
     before:
       (action === 'update' || action === 'replace') && isObject(change.before)
@@ -344,6 +357,15 @@ function readChange(
       ? { identity: change.after_identity }
       : isObject(change.before_identity) && { identity: change.before_identity }),
   });
+}
+
+/**
+ * A provider's `skip_destroy` (aws_s3_bucket_public_access_block 6.x, aws_cloudwatch_log_group,
+ * aws_lambda_layer_version): destroying the resource only removes it from the state, as the plan's
+ * prior state says it was set when the plan writes a delete (or the old object of a replacement).
+ */
+function skipsDestroy(change: JsonObject): boolean {
+  return isObject(change.before) && change.before.skip_destroy === true;
 }
 
 function deposedReason(key: string): string {

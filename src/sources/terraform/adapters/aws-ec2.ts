@@ -20,7 +20,7 @@ function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     '',
     tr,
     ctx,
-    fromSnapshot(volume, tr.valuesOf(volume), 'snapshot_id', ctx) ? undefined : 'any',
+    fromSnapshot(volume, tr.valuesOf(volume), 'snapshot_id', ctx) ? 'on' : 'any',
   );
 }
 
@@ -29,18 +29,18 @@ function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
  * `root_block_device.0.` for an instance's root volume). `encrypted` left out of a new volume
  * (Optional+Computed) is the Region's EBS encryption by default, an account setting the plan
  * shows only when it manages it (`aws_ebs_encryption_by_default`, through the same provider
- * block: the same account and Region). `byDefault`: what that setting decides, `any` for an
- * empty volume, `on` for one made from a snapshot whose encryption the plan does not show (an
- * AMI's), which only encryption by default turns on; undefined when the setting decides nothing.
+ * block: the same account and Region), which, on, encrypts every new volume. `byDefault`: what
+ * that setting decides, `any` for an empty volume, `on` for one made from a snapshot whose
+ * encryption the plan does not show (an AMI's), which only encryption by default turns on.
  */
 function volumeOf(
   instance: TfInstance,
   block: string,
   tr: Translation,
   ctx: BuildContext,
-  byDefault: 'any' | 'on' | undefined,
+  byDefault: 'any' | 'on',
 ): Resource {
-  const setting = byDefault ? encryptionByDefault(instance, `${block}encrypted`, tr, ctx) : undefined;
+  const setting = encryptionByDefault(instance, `${block}encrypted`, tr, ctx);
   const decided = setting === true || (setting === false && byDefault === 'any') ? setting : undefined;
   const configuration = readInto(
     tr,
@@ -77,25 +77,27 @@ function fromSnapshot(instance: TfInstance, values: TfValues, attribute: string,
   return blocks.some((_, index) => ctx.config.sets(instance, `${set[1]}.${index}.${set[2]}`));
 }
 
-/** The Region's encryption by default, for a new volume that leaves `encrypted` out. */
+/**
+ * The Region's encryption by default, for a new volume: on, it encrypts every volume made
+ * ("the EBS volumes that you create are always encrypted", EnableEbsEncryptionByDefault), one
+ * that says `encrypted = false` too; off, it decides only for a volume that leaves `encrypted` out.
+ */
 function encryptionByDefault(
   instance: TfInstance,
   attribute: string,
   tr: Translation,
   ctx: BuildContext,
 ): boolean | undefined {
-  if (
-    !isCreated(instance) ||
-    tr.valuesOf(instance).read(attribute).state !== 'unknown' ||
-    ctx.config.sets(instance, attribute)
-  )
-    return undefined;
+  if (!isCreated(instance)) return undefined;
   const providerKey = (other: TfInstance) => ctx.config.resourceOf(other)?.provider_config_key;
   const setting = ctx
     .instancesOf('aws_ebs_encryption_by_default')
     .find((candidate) => providerKey(candidate) === providerKey(instance));
   const enabled = setting?.after.read('enabled');
   if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
+  const leftOut =
+    tr.valuesOf(instance).read(attribute).state === 'unknown' && !ctx.config.sets(instance, attribute);
+  if (enabled.value === false && !leftOut) return undefined;
   tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
   return enabled.value;
 }

@@ -7,9 +7,9 @@ import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adap
 import { configItem, fromConfigItem } from './aws-record.ts';
 
 /**
- * aws_lambda_function with its aws_lambda_permission resources: the function's resource-based
- * policy, as Lambda's AddPermission writes each statement (Config keeps the policy in
- * `supplementaryConfiguration.Policy`).
+ * aws_lambda_function with its aws_lambda_permission and aws_lambda_function_url resources: the
+ * function's resource-based policy, as Lambda's AddPermission writes each statement (Config keeps
+ * the policy in `supplementaryConfiguration.Policy`).
  * https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission
  */
@@ -60,27 +60,57 @@ function statementOf(tr: Translation, permission: TfInstance): JsonObject | unde
   };
 }
 
+/**
+ * The statement the provider adds when it creates a function URL of `authorization_type` NONE
+ * (resourceFunctionURLCreate: AddPermission `FunctionURLAllowPublicAccess`, Principal `*`, on the
+ * URL's qualifier), as the console does; an update to NONE adds none, nor does an existing URL
+ * show whether its statement is still there. Null where the URL adds none, undefined where the
+ * plan does not show its type.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function_url
+ */
+function urlStatementOf(tr: Translation, url: TfInstance): JsonObject | null | undefined {
+  if (!isCreated(url)) return null;
+  const type = tr.read(url, 'authorization_type', POLICY_PATH);
+  if (type === undefined) return undefined;
+  if (type !== 'NONE') return null;
+  return {
+    Sid: `${url.address} (FunctionURLAllowPublicAccess)`,
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 'lambda:InvokeFunctionUrl',
+    Resource: '*',
+    Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+  };
+}
+
 function lambdaFunction(group: Unit, tr: Translation): Resource {
   const alone = group.primary.type !== 'aws_lambda_function';
-  const permissions = alone ? [group.primary] : partsOf(group, 'aws_lambda_permission');
+  const partsNamed = (type: string) =>
+    alone ? (group.primary.type === type ? [group.primary] : []) : partsOf(group, type);
   const statements: JsonObject[] = [];
   let unread = false;
-  for (const permission of permissions) {
+  for (const permission of partsNamed('aws_lambda_permission')) {
     const statement = statementOf(tr, permission);
     if (statement) statements.push(statement);
     else unread = true;
   }
+  for (const url of partsNamed('aws_lambda_function_url')) {
+    const statement = urlStatementOf(tr, url);
+    if (statement) statements.push(statement);
+    else if (statement === undefined) unread = true;
+  }
   const isNew = !alone && isCreated(group.primary);
   const anyPublic = statements.some((statement) => isPublicAllowStatement(statement));
   const supplementary: JsonObject = {};
+  const policySource = `${group.primary.address} (aws_lambda_permission, aws_lambda_function_url)`;
   if (anyPublic || (isNew && !unread)) {
     // A new function's policy holds only the plan's permissions; a public one is public anyway.
-    tr.mark(POLICY_PATH, `${group.primary.address} (aws_lambda_permission)`, 'known');
+    tr.mark(POLICY_PATH, policySource, 'known');
     supplementary.Policy =
       statements.length > 0 ? JSON.stringify({ Version: '2012-10-17', Statement: statements }) : null;
   } else if (!unread) {
     // An existing function may hold permissions made outside the configuration.
-    tr.mark(POLICY_PATH, `${group.primary.address} (aws_lambda_permission)`, 'unmanaged');
+    tr.mark(POLICY_PATH, policySource, 'unmanaged');
   }
   return fromConfigItem(configItem('AWS::Lambda::Function', {}, supplementary), tr);
 }
@@ -95,6 +125,6 @@ export const awsLambdaAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_lambda_function: {
     provider: 'aws',
     build: lambdaFunction,
-    parts: { aws_lambda_permission: FUNCTION_LINK },
+    parts: { aws_lambda_permission: FUNCTION_LINK, aws_lambda_function_url: FUNCTION_LINK },
   },
 };

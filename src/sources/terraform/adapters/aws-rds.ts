@@ -141,7 +141,12 @@ function clusterEncryption(
 ): { configuration: JsonObject; planKey?: string } {
   const mode = tr.valuesOf(cluster).read('engine_mode');
   const provisioned = mode.state === 'absent' || (mode.state === 'known' && mode.value === 'provisioned');
-  const encrypted = provisioned ? defaultStorageEncryption(cluster, tr, ctx, CLUSTER_SOURCES) : undefined;
+  const serverless = mode.state === 'known' && mode.value === 'serverless';
+  const encrypted = provisioned
+    ? defaultStorageEncryption(cluster, tr, ctx, CLUSTER_SOURCES)
+    : serverless
+      ? serverlessEncryption(cluster, tr, ctx)
+      : undefined;
   const configuration =
     encrypted === undefined
       ? readInto(tr, cluster, { storageEncrypted: 'storage_encrypted' }, 'configuration')
@@ -188,6 +193,20 @@ function rdsClusterInstance(unit: Unit, tr: Translation, ctx: BuildContext): Res
   const facts: Pick<AwsRdsInstanceFacts, 'clusterArn'> = { clusterArn: explicit(ctx.idOf(cluster), link) };
   const linked = { ...resource, facts: { ...resource.facts, ...facts } };
   return configuration.storageEncrypted === false ? linked : withPlanKey(linked, encryption.planKey);
+}
+
+/**
+ * Aurora Serverless v1 (`engine_mode = "serverless"`) storage is always encrypted: a new cluster
+ * that leaves `storage_encrypted` out is (the provider's documentation: "true for serverless
+ * engine_mode"). https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster
+ */
+function serverlessEncryption(cluster: TfInstance, tr: Translation, ctx: BuildContext): true | undefined {
+  if (!isLeftOut(tr, ctx, cluster, 'storage_encrypted')) return undefined;
+  tr.mark('configuration.storageEncrypted', `${cluster.address}.storage_encrypted`, 'assumed', {
+    ja: '構成にないため、Aurora Serverless v1 の既定値（常に暗号化）です',
+    en: 'not in the configuration: Aurora Serverless v1 storage is always encrypted',
+  });
+  return true;
 }
 
 const CLUSTER_OUTSIDE_PLAN: Localized = {

@@ -56,10 +56,21 @@ export function onePart(unit: Unit, type: string): TfInstance | undefined {
 }
 
 /**
+ * The customer managed keys a configuration makes (aws-kms.ts): aws_kms_key, its multi-Region
+ * replicas and the keys of imported material.
+ */
+export const KMS_KEY_TYPES: readonly string[] = [
+  'aws_kms_key',
+  'aws_kms_replica_key',
+  'aws_kms_external_key',
+  'aws_kms_replica_external_key',
+];
+
+/**
  * A KMS key attribute: its value, or, when the key is created by the same plan (its ARN is
  * known only after apply), the key's address, which names that key in the inventory.
  * `planKey` is the attribute's path when it names a key of the plan: such a key is customer
- * managed (aws_kms_key makes only those). So is a key named through an `aws_kms_alias` of the
+ * managed (KMS_KEY_TYPES make only those). So is a key named through an `aws_kms_alias` of the
  * plan (`kms_key_id = aws_kms_alias.x.arn`): AWS reserves `alias/aws/` for the keys it manages,
  * and no other alias can name one; the alias stands for the key the plan does not show.
  */
@@ -73,8 +84,8 @@ export function kmsKeyOf(
   const tfPath = `${instance.address}.${attribute}`;
   const alias = ctx.referenced(instance, attribute, ['aws_kms_alias'])[0];
   const key =
-    ctx.referenced(instance, attribute, ['aws_kms_key'])[0] ??
-    (alias && ctx.referenced(alias, 'target_key_id', ['aws_kms_key'])[0]);
+    ctx.referenced(instance, attribute, KMS_KEY_TYPES)[0] ??
+    (alias && ctx.referenced(alias, 'target_key_id', KMS_KEY_TYPES)[0]);
   const named = key ?? alias;
   if (named && tr.valuesOf(instance).read(attribute).state === 'unknown') {
     tr.mark(nativePath, tfPath, 'known');

@@ -9,6 +9,7 @@ import { awsAccountAdapters } from './aws-account.ts';
 import { awsEc2Adapters } from './aws-ec2.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
+import { awsKmsAdapters } from './aws-kms.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { awsRdsAdapters } from './aws-rds.ts';
 import { configItem, fromConfigItem, readInto } from './aws-record.ts';
@@ -198,53 +199,6 @@ function permission(
 }
 
 /**
- * Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named.
- * A key the plan replaces (a new `customer_master_key_spec`, `key_usage` or `multi_region`) is
- * destroyed as a deleted one is: its deletion is scheduled, and what it encrypted is lost after
- * the waiting period, whatever the new key is.
- */
-function kmsKey(unit: Unit, tr: Translation): Resource {
-  const key = unit.primary;
-  const store = tr.read(key, 'custom_key_store_id', 'configuration.origin');
-  tr.mark('configuration.keyManager', `${key.address} (aws_kms_key)`, 'known');
-  let keyState: string;
-  if (tr.side === 'after' && key.destroysOld) {
-    tr.mark(
-      'configuration.keyState',
-      `${key.address} (replaced: ScheduleKeyDeletion of the old key)`,
-      'known',
-    );
-    keyState = 'PendingDeletion';
-  } else keyState = tr.read(key, 'is_enabled', 'configuration.keyState') === false ? 'Disabled' : 'Enabled';
-  const configuration: JsonObject = {
-    keyManager: 'CUSTOMER',
-    keyState,
-    origin: store ? 'AWS_CLOUDHSM' : 'AWS_KMS',
-    ...readInto(tr, key, { keySpec: 'customer_master_key_spec' }, 'configuration'),
-  };
-  const rotation = tr.read(key, 'enable_key_rotation', 'supplementaryConfiguration.KeyRotationStatus');
-  return fromConfigItem(
-    configItem('AWS::KMS::Key', configuration, rotation === undefined ? {} : { KeyRotationStatus: rotation }),
-    tr,
-  );
-}
-
-/**
- * Destroying an aws_kms_key does not delete it: the provider schedules its deletion
- * (ScheduleKeyDeletion, after `deletion_window_in_days`), and the key waits in PendingDeletion,
- * when what it encrypted can still be saved.
- * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key
- */
-function deletedKmsKey(unit: Unit, tr: Translation): Resource {
-  tr.mark('configuration.keyManager', `${unit.primary.address} (aws_kms_key)`, 'known');
-  tr.mark('configuration.keyState', `${unit.primary.address} (destroyed: ScheduleKeyDeletion)`, 'known');
-  return fromConfigItem(
-    configItem('AWS::KMS::Key', { keyManager: 'CUSTOMER', keyState: 'PendingDeletion' }),
-    tr,
-  );
-}
-
-/**
  * `enable_logging` (default true) is whether the trail logs: the provider starts or stops it
  * (StartLogging, StopLogging) and reads it back from GetTrailStatus, which Config does not record
  * (the `IsLogging` a saved get-trail-status answer gives).
@@ -371,11 +325,11 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_kms_key: aws(kmsKey, { whenDeleted: deletedKmsKey }),
   aws_cloudtrail: aws(cloudTrail),
   aws_cloudwatch_log_group: aws(logGroup),
   aws_eks_cluster: aws(eksCluster),
   ...awsIamAdapters,
+  ...awsKmsAdapters,
   ...awsLambdaAdapters,
   ...awsAccountAdapters,
   ...awsVpcAdapters,
