@@ -59,15 +59,20 @@ function unknownClassKey(resource: Resource, tagKey: string): string | undefined
  * government's standards' `機密性2` and `機密性２情報` (full-width digits and brackets are made
  * half-width by NFKC first), a sub-class `機密性2A` (class 2), `class2`, `Class 2`, `C2`, and a
  * note after it without another number (`3 (secret)`, `機密性３（要保護）`, `2 - 社外秘`). Case
- * and spaces do not matter. Anything else (`4`, `12`, `2,3`, `2 or 3`, `2.5`, `secret`, empty)
- * is no class: undefined.
+ * and spaces do not matter. A secret document's grade (`極秘`, `秘`, `秘密文書`, `特定秘密`) is
+ * class 3: the government's standards define 機密性3情報 as information needing the secrecy of a
+ * secret document, and Kobe's guideline (seed 004) bans it from public cloud in those words.
+ * Anything else (`4`, `12`, `2,3`, `2 or 3`, `2.5`, `secret`, empty) is no class: undefined.
  */
 export const classOfValue: (value: string) => number | undefined = memoized((value) => {
-  const level = CLASS_VALUE.exec(value.normalize('NFKC').trim().toLowerCase())?.[1];
+  const text = value.normalize('NFKC').trim().toLowerCase();
+  if (SECRET_DOCUMENT_GRADE.test(text)) return 3;
+  const level = CLASS_VALUE.exec(text)?.[1];
   return level === undefined ? undefined : Number(level);
 });
 
 const CLASS_VALUE = /^(?:機密性|class|c)?[\s_:-]*([1-3])[ab]?(?:情報)?(?:[\s(:/-][^0-9]*)?$/u;
+const SECRET_DOCUMENT_GRADE = /^(?:極秘|秘)(?:文書)?$|^(?:秘密文書|特定秘密)$/u;
 
 function defaultClass(tagKey: string, level: number): Fact<number> {
   return cloudDefault(level, `tags.${tagKey}`, {

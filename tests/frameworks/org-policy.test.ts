@@ -105,8 +105,10 @@ describe('CEL rules', () => {
       });
     expect(evaluate(rule, tagged('機密性２'), workspaceId('log-tagged')).status).toBe('PASS');
     expect(evaluate(rule, tagged('機密性3'), workspaceId('log-tagged')).status).toBe('FAIL');
-    // 極秘 is no class: never the default class 2, which would pass.
-    expect(evaluate(rule, tagged('極秘'), workspaceId('log-tagged')).status).toBe('UNKNOWN');
+    // A secret document's grade is class 3; a word naming no class is never the default class 2,
+    // which would pass.
+    expect(evaluate(rule, tagged('極秘'), workspaceId('log-tagged')).status).toBe('FAIL');
+    expect(evaluate(rule, tagged('Secret'), workspaceId('log-tagged')).status).toBe('UNKNOWN');
   });
 
   it('is NOT_APPLICABLE when appliesIf is false', () => {

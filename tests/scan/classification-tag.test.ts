@@ -74,7 +74,11 @@ describe('the classification tag', () => {
     expect(classOf({ 機密性: '3' })).toMatchObject({ source: 'explicit', value: 3, path: 'tags.機密性' });
     expect(classOf({ ' 機密性 ': '機密性２情報' })).toMatchObject({ source: 'explicit', value: 2 });
     expect(classOf({ confidentiality: '1', 機密性: '３' })).toMatchObject({ value: 3 });
-    expect(classOf({ 機密性: '極秘' })).toMatchObject({ source: 'unknown', path: 'tags.機密性' });
+    expect(classOf({ 機密性: 'secret' })).toMatchObject({ source: 'unknown', path: 'tags.機密性' });
+    // A secret document's grade is class 3 (the standards' 機密性3情報).
+    for (const grade of ['極秘', '秘', '極秘文書', '秘密文書', '特定秘密'])
+      expect(classOf({ 機密性: grade })).toMatchObject({ source: 'explicit', value: 3, path: 'tags.機密性' });
+    expect(classOf({ 機密性: '極秘扱い' })).toMatchObject({ source: 'unknown' });
     expect(classOf({ 機密性区分: '3' })).toMatchObject({
       source: 'explicit',
       value: 3,

@@ -11,7 +11,7 @@ const table = [
   ['stjumin', 'PASS', 'closed'], // public network access disabled
   ['stfirewalled', 'PASS', 'closed'], // firewall denies, no public IP rules
   ['stzeimu', 'FAIL', 'public'],
-  ['stgokuhitag', 'UNKNOWN', 'classUnreadable'],
+  ['stsecretword', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 
 const cases: AnyCase[] = [
@@ -48,7 +48,7 @@ const cases: AnyCase[] = [
     // Nor does a tag kansa cannot read take the default class 1.
     name: 'a public account whose class tag names no class, where the default class is 1',
     records: [ACCOUNTS],
-    target: id('stgokuhitag'),
+    target: id('stsecretword'),
     params: { classification: { tagKey: 'confidentiality', default: 1 } },
     status: 'UNKNOWN',
     messageId: 'classUnreadable',

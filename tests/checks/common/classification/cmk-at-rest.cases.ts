@@ -51,7 +51,7 @@ const cases: AnyCase[] = [
   {
     name: 'a platform-key account whose class tag names no class, where the default class is 1',
     records: [ACCOUNTS],
-    target: id('stgokuhitag'),
+    target: id('stsecretword'),
     params: { classification: { tagKey: 'confidentiality', default: 1 } },
     status: 'UNKNOWN',
     messageId: 'classUnreadable',

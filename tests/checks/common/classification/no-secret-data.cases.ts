@@ -21,7 +21,8 @@ const table = [
   ['stmynumber', 'PASS', 'allowed'], // class 2: My Number is no-my-number-data's rule
   ['stkimitsu3', 'FAIL', 'secretClass'], // 機密性３情報, as the government's standards write it
   // A tag that names no class is not the default class 2: it may be class 3.
-  ['stgokuhitag', 'UNKNOWN', 'classUnreadable'],
+  ['stgokuhiclass', 'FAIL', 'secretClass'],
+  ['stsecretword', 'UNKNOWN', 'classUnreadable'],
   ['stroman', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 

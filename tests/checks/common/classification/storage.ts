@@ -72,10 +72,13 @@ export const ACCOUNTS = graphQuery([
     { Confidentiality: 'C2' },
     { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
   ),
-  // The tag is there, its value no class: 極秘 is a document grade, Ⅱ a numeral kansa does not take.
+  // A secret document's grade is class 3 (the standards' 機密性3情報 is information needing a
+  // secret document's secrecy).
+  storage('stgokuhiclass', { confidentiality: '極秘' }, { encryption: CMK }),
+  // The tag is there, its value no class: `Secret` says no grade, Ⅱ a numeral kansa does not take.
   storage(
-    'stgokuhitag',
-    { confidentiality: '極秘' },
+    'stsecretword',
+    { confidentiality: 'Secret' },
     { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
   ),
   storage(
