@@ -144,7 +144,10 @@ function periodOf(
   return { within: end.source === 'unknown' ? undefined : true, evidence: [start, end] };
 }
 
-/** A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`) alerts on that group's spend only. */
+/**
+ * A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`,
+ * or `Microsoft.CostManagement/budgets`) alerts on that group's spend only.
+ */
 function isResourceGroupBudget(id: string): boolean {
-  return /\/resourcegroups\/[^/]+\/providers\/microsoft\.consumption\/budgets\//i.test(id);
+  return /\/resourcegroups\/[^/]+\/providers\/microsoft\.(?:consumption|costmanagement)\/budgets\//i.test(id);
 }

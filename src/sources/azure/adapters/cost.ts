@@ -7,7 +7,8 @@ import type { Adapter } from './adapter.ts';
 const RECIPIENT_FIELDS = ['contactEmails', 'contactRoles', 'contactGroups'];
 
 /**
- * A Cost Management budget (`az consumption budget list`, REST `…/providers/Microsoft.Consumption/budgets`).
+ * A Cost Management budget (`az consumption budget list`, REST `…/providers/Microsoft.Consumption/budgets`,
+ * or the same budget under `…/providers/Microsoft.CostManagement/budgets`).
  * `notifications` maps a name to its threshold, `enabled` flag and recipients.
  */
 export const budget: Adapter = {

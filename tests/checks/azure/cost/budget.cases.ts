@@ -94,6 +94,18 @@ const table = [
     messageId: 'alerting',
   },
   {
+    name: 'the only alerting budget is a resource group\'s, as Microsoft.CostManagement/budgets lists it',
+    budgets: [
+      {
+        ...budgetOf('rg-web-cap', alerting, `${SUBSCRIPTION_ID}/resourceGroups/rg-web`),
+        id: `${SUBSCRIPTION_ID}/resourceGroups/rg-web/providers/Microsoft.CostManagement/budgets/rg-web-cap`,
+        type: 'Microsoft.CostManagement/budgets',
+      },
+    ],
+    status: 'UNKNOWN',
+    messageId: 'resourceGroupOnly',
+  },
+  {
     name: 'an alerting budget within its period',
     budgets: [
       budgetOf('b1', alerting, SUBSCRIPTION_ID, period('2025-04-01T00:00:00Z', '2035-03-31T00:00:00Z')),
