@@ -422,4 +422,6 @@ export interface AzureBudgetFacts {
   readonly periodStart?: Fact<string>;
   /** When it stops (`timePeriod.endDate`); null: not given, ten years after the start. */
   readonly periodEnd?: Fact<string | null>;
+  /** Whether a `filter` (`filters` before API version 2019-01-01) counts only some resources, meters or tags. */
+  readonly filtered?: Fact<boolean>;
 }

@@ -89,6 +89,22 @@ describe('azurerm_consumption_budget_subscription', () => {
     );
   });
 
+  it('leaves a budget filtered to some resource groups or tags unknown: it counts part of the spend', async () => {
+    const change = budget('web_only', [{ contact_emails: ['ops@example.com'] }]);
+    const filter = [
+      {
+        dimension: [{ name: 'ResourceGroupName', operator: 'In', values: ['rg-web'] }],
+        tag: [{ name: 'env', operator: 'In', values: ['prod'] }],
+        not: [],
+      },
+    ];
+    const finding = await scan({ ...change, after: { ...change.after, filter } });
+    expect(finding).toMatchObject({ status: 'UNKNOWN', messageId: 'partialOnly' });
+    expect(finding.evidence.map((fact) => fact.path)).toContain(
+      'azurerm_consumption_budget_subscription.web_only.filter',
+    );
+  });
+
   it('places a budget in the subscription its subscription_id names, not the provider’s', async () => {
     // 3.x/4.x take a resource id, 2.x the bare GUID; either names the subscription it budgets.
     const other = '2b4d6f8a-0c1e-4a3b-9d5f-7e9a1b3c5d7f';

@@ -211,6 +211,8 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
       ['Category', 'properties.category'],
       ['TimeGrain', 'properties.timeGrain'],
       ['Notification', 'properties.notifications'],
+      // The SDK's Filters (ResourceGroups, Resources, Meters, Tags): the budget counts that part only.
+      ['Filter', 'properties.filters'],
       // The budget's period (PSBudgetTimePeriod): an alert past its end date alerts no more.
       ['TimePeriod.StartDate', 'properties.timePeriod.startDate'],
       ['TimePeriod.EndDate', 'properties.timePeriod.endDate'],

@@ -432,3 +432,41 @@ describe('settings children merge into their parent', () => {
     });
   });
 });
+
+describe('budgets', () => {
+  // Cost Management serves the same budgets under two providers: Microsoft.Consumption/budgets
+  // and Microsoft.CostManagement/budgets (REST api-version 2019-04-01-preview to 2025-03-01).
+  it.each(['Microsoft.Consumption/budgets', 'Microsoft.CostManagement/budgets'])(
+    'reads a %s record as a budget with its alerts',
+    (type) => {
+      const [budget] = readDocument(azureArm, {
+        value: [
+          {
+            id: `/subscriptions/${SUBSCRIPTION}/providers/${type}/fy2026`,
+            name: 'fy2026',
+            type,
+            properties: {
+              category: 'Cost',
+              amount: 500000,
+              timeGrain: 'Monthly',
+              timePeriod: { startDate: '2026-04-01T00:00:00Z', endDate: '2027-03-31T00:00:00Z' },
+              notifications: {
+                Forecasted_GreaterThan_90_Percent: {
+                  enabled: true,
+                  operator: 'GreaterThan',
+                  threshold: 90,
+                  contactEmails: ['finops@example.com'],
+                  thresholdType: 'Forecasted',
+                },
+              },
+            },
+          },
+        ],
+      });
+      expect(budget).toMatchObject({
+        kansaType: 'cost.budget',
+        facts: { enabledNotifications: { source: 'explicit', value: ['Forecasted_GreaterThan_90_Percent'] } },
+      });
+    },
+  );
+});

@@ -47,9 +47,9 @@ export default defineCheck({
         },
         'azureBudgets',
       ),
-      resourceGroupOnly: {
-        ja: '通知付きの予算 {{budgets}} はリソース グループの予算で、サブスクリプションの一部の利用額しか対象にしません。サブスクリプション全体の予算があるか手動で確認してください',
-        en: "The alerting budget(s) {{budgets}} are resource-group budgets and cover only part of the subscription's spend: confirm manually whether the subscription has a budget of its own",
+      partialOnly: {
+        ja: '通知付きの予算 {{budgets}} はサブスクリプションの利用額の一部（リソース グループの予算、またはリソース・メーター・タグで絞り込んだ予算）しか対象にしません。サブスクリプション全体の予算があるか手動で確認してください',
+        en: "The alerting budget(s) {{budgets}} count only part of the subscription's spend (a resource group's budget, or one filtered to some resources, meters or tags): confirm manually whether the subscription has a budget for all of it",
       },
       outOfPeriod: {
         ja: '通知付きの予算 {{budgets}} は期間外です（終了日を過ぎたか、開始日前です）。現在の利用額は予算で評価されません',
@@ -98,7 +98,8 @@ export default defineCheck({
     const periods = new Map(alertingBudgets.map((budget) => [budget, periodOf(budget, ctx.now)]));
     const current = alertingBudgets.filter((budget) => periods.get(budget)?.within === true);
     const alerting = notifications.filter((fact) => current.some((budget) => budget.id === fact.resourceId));
-    if (alerting.some((fact) => !isResourceGroupBudget(fact.resourceId)))
+    const partial = budgets.filter((budget) => countsPart(budget));
+    if (alerting.some((fact) => !partial.some((budget) => budget.id === fact.resourceId)))
       return pass('alerting', alerting, data);
     const undated = alertingBudgets.filter((budget) => periods.get(budget)?.within === undefined);
     if (undated.length > 0)
@@ -116,7 +117,13 @@ export default defineCheck({
       );
     if (alerting.length > 0) {
       const names = budgets.filter((budget) => alerting.some((fact) => fact.resourceId === budget.id));
-      return undetermined('resourceGroupOnly', alerting, { budgets: names.map((budget) => budget.name) });
+      const filters = names.map((budget) => ({
+        ...factOf(budget.facts.filtered, 'properties.filter'),
+        resourceId: budget.id,
+      }));
+      return undetermined('partialOnly', [...alerting, ...filters], {
+        budgets: names.map((budget) => budget.name),
+      });
     }
     if (notifications.some((fact) => fact.source === 'unknown'))
       return undetermined('unknown', notifications, data);
@@ -144,7 +151,18 @@ function periodOf(
   return { within: end.source === 'unknown' ? undefined : true, evidence: [start, end] };
 }
 
-/** A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`) alerts on that group's spend only. */
+/**
+ * A budget that counts only part of its subscription's spend: a resource group's, or one whose
+ * filter names resources, meters or tags (one whose filter is not known may be such a budget).
+ */
+function countsPart(budget: Resource<AzureBudgetFacts>): boolean {
+  return isResourceGroupBudget(budget.id) || budget.facts.filtered?.value !== false;
+}
+
+/**
+ * A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`,
+ * or `Microsoft.CostManagement/budgets`) alerts on that group's spend only.
+ */
 function isResourceGroupBudget(id: string): boolean {
-  return /\/resourcegroups\/[^/]+\/providers\/microsoft\.consumption\/budgets\//i.test(id);
+  return /\/resourcegroups\/[^/]+\/providers\/microsoft\.(?:consumption|costmanagement)\/budgets\//i.test(id);
 }

@@ -131,6 +131,8 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.web/sites/slots', webApp],
   ['microsoft.web/sites/slots/config', webAppConfig],
   ['microsoft.consumption/budgets', budget],
+  // The same budgets as Cost Management's own provider serves them (REST 2019-04-01-preview on).
+  ['microsoft.costmanagement/budgets', budget],
 ]);
 
 const UNRECOGNISED: Adapter = { kansaType: 'other' };

@@ -8,7 +8,7 @@ import { fromArm } from './azure-record.ts';
  * A subscription's Cost Management budget (`azurerm_consumption_budget_subscription`) as the
  * REST budget: its `notification` blocks as the `notifications` map, each `enabled` unless it
  * says otherwise (the provider's default true), with its recipients (`contact_emails`,
- * `contact_groups`, `contact_roles`), and its `time_period`. A budget of a resource group or management group covers
+ * `contact_groups`, `contact_roles`), its `time_period` and its `filter`. A budget of a resource group or management group covers
  * no whole subscription: not read.
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/consumption_budget_subscription
  */
@@ -26,6 +26,8 @@ export function consumptionBudget(unit: Unit, tr: Translation, ctx: BuildContext
     ),
   };
   p.timePeriod = timePeriod;
+  // `filter` blocks (`dimension`, `tag`, `not`) narrow the budget to part of the spend.
+  p.filter = tr.read(unit.primary, 'filter', 'properties.filter');
   if (Array.isArray(blocks)) {
     p.notifications = Object.fromEntries(
       blocks.filter(isObject).map((block, index) => [

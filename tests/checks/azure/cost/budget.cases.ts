@@ -35,6 +35,11 @@ const budgetOf = (
   },
 });
 const alerting = { a: notification(true, ['ops@example.jp']) };
+/** The budget with `filter` (API 2019-01-01 on) or `filters` (before it) among its properties. */
+const withFilter = (budget: ReturnType<typeof budgetOf>, filter: Record<string, unknown>) => ({
+  ...budget,
+  properties: { ...budget.properties, ...filter },
+});
 const list = (budgets: object[]) => jsonFile({ value: budgets }, 'budgets.json');
 
 const table = [
@@ -78,7 +83,7 @@ const table = [
       ),
     ],
     status: 'UNKNOWN',
-    messageId: 'resourceGroupOnly',
+    messageId: 'partialOnly',
   },
   {
     name: 'a subscription budget alerts beside a resource-group one',
@@ -89,6 +94,80 @@ const table = [
         `${SUBSCRIPTION_ID}/resourceGroups/rg-web`,
       ),
       budgetOf('b1', { a: notification(true, ['ops@example.jp']) }),
+    ],
+    status: 'PASS',
+    messageId: 'alerting',
+  },
+  {
+    name: "the only alerting budget is a resource group's, as Microsoft.CostManagement/budgets lists it",
+    budgets: [
+      {
+        ...budgetOf('rg-web-cap', alerting, `${SUBSCRIPTION_ID}/resourceGroups/rg-web`),
+        id: `${SUBSCRIPTION_ID}/resourceGroups/rg-web/providers/Microsoft.CostManagement/budgets/rg-web-cap`,
+        type: 'Microsoft.CostManagement/budgets',
+      },
+    ],
+    status: 'UNKNOWN',
+    messageId: 'partialOnly',
+  },
+  {
+    // The REST example Budget.json's filter: some VMs and two tags.
+    name: 'the only alerting budget is filtered to some resources and tags',
+    budgets: [
+      withFilter(budgetOf('vm-cap', alerting), {
+        filter: {
+          and: [
+            {
+              dimensions: {
+                name: 'ResourceId',
+                operator: 'In',
+                values: [
+                  `${SUBSCRIPTION_ID}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm1`,
+                ],
+              },
+            },
+            { tags: { name: 'category', operator: 'In', values: ['Dev', 'Prod'] } },
+          ],
+        },
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'partialOnly',
+  },
+  {
+    name: 'the only alerting budget has a 2018 filters object naming a meter',
+    budgets: [
+      withFilter(budgetOf('meter-cap', alerting), {
+        filters: {
+          meters: ['00000000-0000-0000-0000-000000000000'],
+          resourceGroups: null,
+          resources: [],
+          tags: null,
+        },
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'partialOnly',
+  },
+  {
+    name: 'a filtered alerting budget beside a whole-subscription one',
+    budgets: [
+      withFilter(budgetOf('rg-cap', alerting), {
+        filter: { dimensions: { name: 'ResourceGroupName', operator: 'In', values: ['rg-web'] } },
+      }),
+      budgetOf('b1', alerting),
+    ],
+    status: 'PASS',
+    messageId: 'alerting',
+  },
+  {
+    name: 'an alerting budget whose filter names nothing, as the API and the CLI print an empty one',
+    budgets: [
+      withFilter(budgetOf('b1', alerting), { filter: { and: null, dimensions: null, tags: null } }),
+      withFilter(budgetOf('b2', alerting), {
+        filter: {},
+        filters: { meters: null, resourceGroups: [], resources: null, tags: {} },
+      }),
     ],
     status: 'PASS',
     messageId: 'alerting',
