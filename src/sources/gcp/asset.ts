@@ -1,5 +1,6 @@
 import { memoized } from '../../base/memo.ts';
 import type { Mutable } from '../../base/mutable.ts';
+import type { Localized } from '../../model/localized.ts';
 import { field, isObject, type JsonObject, presentKey, stringsOf } from './json.ts';
 
 /**
@@ -29,6 +30,11 @@ export interface CloudAsset {
   readonly bucketAcl?: { readonly entries: readonly unknown[]; readonly path: string };
   /** Search results' summary labels, used when they carry no full `resource` data. */
   readonly labels?: unknown;
+  /**
+   * The record does not tell the resource's labels, and why (Resource.unknownTags): a Steampipe
+   * row without its labels column, a gcloud `--format=json(…)` projection that left them out.
+   */
+  readonly unknownTags?: Localized;
   /**
    * A search result's Cloud KMS keys (`kmsKeys`; before it, one `kmsKey`): the CryptoKeys (or
    * CryptoKeyVersions) the resource's data is encrypted with, listed only when it names one.

@@ -9,6 +9,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
+import { projectedLabels } from './gcloud-projection.ts';
 import { fromGcloudStorageBucket, fromGcloudStorageBuckets, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
@@ -318,6 +319,7 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
       ...named,
       ancestors: HIERARCHY_TYPES.has(named.assetType) ? nodeAncestors(named.name, item as JsonObject) : [],
       resource: { data: item as JsonObject, dataPath: REST_RESOURCE },
+      unknownTags: projectedLabels(named.assetType, item as JsonObject),
     };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
@@ -333,6 +335,7 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
     assetType,
     ancestors: policyParent(item),
     resource: { data: item, dataPath: REST_RESOURCE },
+    unknownTags: projectedLabels(assetType, item),
   };
 }
 

@@ -52,6 +52,7 @@ export function assetToResource(
     tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
     facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
     ...(asset.listedOnly && { listedOnly: true as const }),
+    ...(asset.unknownTags && { unknownTags: asset.unknownTags }),
   };
 }
 
