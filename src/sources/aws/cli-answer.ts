@@ -81,6 +81,12 @@ export function unread(matches: AnswerShape['matches'], why: string): AnswerShap
   return { matches, read: () => ({ skip: why }) };
 }
 
+/** A resource's ARN from the place its dump gives, in the Region's partition. */
+export function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
+  if (!place.account || !place.region) return undefined;
+  return `arn:${partitionOf(place.region)}:${service}:${place.region}:${place.account}:${resource}`;
+}
+
 export function partitionOf(region: string): string {
   return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }

@@ -34,8 +34,11 @@ export const awsResourceExplorerFormat: DocumentFormat = {
   },
 };
 
-/** Resource Explorer's types of the resources kansa checks, by the Config type that records them. */
-const CONFIG_TYPE: Readonly<Record<string, string>> = {
+/**
+ * Resource Explorer's types of the resources kansa checks (`service:type`, as the ARN names
+ * them), by the Config type that records them.
+ */
+export const CONFIG_TYPE: Readonly<Record<string, string>> = {
   'athena:workgroup': 'AWS::Athena::WorkGroup',
   'backup:backup-vault': 'AWS::Backup::BackupVault',
   'cloudtrail:trail': 'AWS::CloudTrail::Trail',

@@ -1,14 +1,15 @@
 import {
   type AnswerShape,
+  arnInPlace,
   baseName,
   only,
   type PathPlace,
-  partitionOf,
   type UnnamedAnswer,
   unread,
 } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { isPolicyDocument, S3_BUCKET_ANSWERS } from './s3-bucket-answers.ts';
+import { TAG_ANSWERS } from './tag-answers.ts';
 
 /**
  * AWS answers that name no resource inside (`aws guardduty get-detector`, `aws cloudtrail
@@ -152,6 +153,7 @@ const ANSWERS: readonly AnswerShape[] = [
       };
     },
   },
+  ...TAG_ANSWERS,
   ...S3_BUCKET_ANSWERS,
   unread(
     (record) =>
@@ -299,10 +301,4 @@ function detectorItem(
     awsRegion: place.region,
     configuration,
   };
-}
-
-/** A resource's ARN from the place its dump gives, in the Region's partition. */
-function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
-  if (!place.account || !place.region) return undefined;
-  return `arn:${partitionOf(place.region)}:${service}:${place.region}:${place.account}:${resource}`;
 }

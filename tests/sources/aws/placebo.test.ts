@@ -59,6 +59,18 @@ describe('placebo recordings of AWS SDK answers', () => {
   });
 
   it('skips a recorded answer that holds no resource kansa checks, naming the call', () => {
+    const tagKeys = { status_code: 200, data: { PaginationToken: '', TagKeys: ['env', 'owner'] } };
+    const format = formatOf(tagKeys);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(tagKeys, { file: 't/tagging.GetTagKeys_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of tagging.GetTagKeys that kansa does not read: it holds no resource it checks',
+    ]);
+  });
+
+  it('reads a recorded tagging.GetResources answer as each resource’s tags, by its ARN', () => {
     const tagged = {
       status_code: 200,
       data: {
@@ -68,13 +80,9 @@ describe('placebo recordings of AWS SDK answers', () => {
         ],
       },
     };
-    const format = formatOf(tagged);
-    expect(format?.id).toBe('aws-recorded-answer');
-    const skipped: string[] = [];
-    if (format?.kind === 'document')
-      [...format.read(tagged, { file: 't/tagging.GetResources_1.json', skip: (r) => skipped.push(r) })];
-    expect(skipped).toEqual([
-      'a recorded answer of tagging.GetResources that kansa does not read: it holds no resource it checks',
+    expect(formatOf(tagged)?.id).toBe('aws-api-describe');
+    expect(read(tagged).resources).toMatchObject([
+      { nativeType: 'AWS::SQS::Queue', id: 'arn:aws:sqs:us-east-1:111122223333:q', tags: { env: 'prod' } },
     ]);
   });
 

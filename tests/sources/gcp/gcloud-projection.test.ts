@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
 import { gcpRestResources } from '../../../src/sources/gcp/rest-resources.ts';
 import { readRecords } from '../../helpers/checks.ts';
 
@@ -21,7 +22,10 @@ const disk = {
   selfLink: 'https://www.googleapis.com/compute/v1/projects/city-web/zones/asia-northeast1-b/disks/juki-data',
 };
 
-const readOne = (record: unknown) => readRecords(gcpRestResources, [record])[0]!;
+const readOne = (record: unknown) =>
+  readRecords(gcpRestResources, [record])[0] as Resource<
+    Record<string, { source?: string; value?: unknown }>
+  >;
 
 describe('gcp-rest-resources: gcloud projections without labels', () => {
   it('reads a whole record without labels as a resource without labels', () => {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { type Resource, UNKNOWN_REGION } from '../../../src/model/resource.ts';
+import { Inventory } from '../../../src/scan/inventory.ts';
+import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
+import { ACCOUNT } from './builders.ts';
+
+// The tag answers as the AWS CLI prints them (awscli/examples/dynamodb/list-tags-of-resource.rst,
+// resourcegroupstaggingapi/get-resources.rst), saved under the <account>/<region>/ the CLI ran in.
+function readAt(document: unknown, file: string) {
+  const skipped: string[] = [];
+  const ctx = { file, skip: (reason: string) => skipped.push(reason) };
+  const resources = [...awsApiDescribeFormat.read(document, ctx)] as Resource<Record<string, unknown>>[];
+  return { resources, skipped };
+}
+const TOKYO = `${ACCOUNT}/ap-northeast-1`;
+const TABLE = `arn:aws:dynamodb:ap-northeast-1:${ACCOUNT}:table/juki-ledger`;
+const describeTable = {
+  Table: { TableName: 'juki-ledger', TableArn: TABLE, TableStatus: 'ACTIVE', ItemCount: 0 },
+};
+const secretTags = { Tags: [{ Key: 'confidentiality', Value: '3' }] };
+
+function merged(...records: readonly Resource[]): Resource {
+  const inventory = new Inventory();
+  for (const record of records) inventory.add(record);
+  return inventory.byId('aws', records[0]!.id)!;
+}
+
+describe('aws dynamodb list-tags-of-resource', () => {
+  it('reads Tags as the table’s tags, the table named by the file, placed by its folders', () => {
+    const { resources, skipped } = readAt(
+      secretTags,
+      `${TOKYO}/dynamodb-list-tags-of-resource_juki-ledger.json`,
+    );
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([
+      { id: TABLE, account: ACCOUNT, region: 'ap-northeast-1', tags: { confidentiality: '3' } },
+    ]);
+    expect(resources[0]?.unknownTags).toBeUndefined();
+  });
+
+  it('lifts describe-table’s untold tags when read beside it; an empty list is no tags', () => {
+    const [described] = readAt(describeTable, `${TOKYO}/dynamodb-describe-table_juki-ledger.json`).resources;
+    expect(described?.unknownTags).toMatchObject({
+      en: expect.stringMatching(/list-tags-of-resource holds them/),
+    });
+    const [untagged] = readAt({ Tags: [] }, `${TOKYO}/list-tags-of-resource_juki-ledger.json`).resources;
+    const table = merged(described!, untagged!);
+    expect(table.unknownTags).toBeUndefined();
+    expect(table.tags).toEqual({});
+  });
+
+  it.each([
+    [`${TOKYO}/sns-list-tags-for-resource_alerts.json`, /names no resource/],
+    [`${ACCOUNT}/dynamodb-list-tags-of-resource_juki-ledger.json`, /names no resource/],
+  ])('skips %s, which the file does not place as a table’s', (file, reason) => {
+    const { resources, skipped } = readAt(secretTags, file);
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([expect.stringMatching(reason)]);
+  });
+
+  it('does not read a page with more tags after it, which may hold the class', () => {
+    const { resources, skipped } = readAt(
+      { ...secretTags, NextToken: 'abc' },
+      `${TOKYO}/dynamodb-list-tags-of-resource_juki-ledger.json`,
+    );
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([expect.stringMatching(/one page of its tags/)]);
+  });
+});
+
+describe('aws resourcegroupstaggingapi get-resources', () => {
+  const answer = {
+    PaginationToken: '',
+    ResourceTagMappingList: [
+      { ResourceARN: TABLE, Tags: [{ Key: 'confidentiality', Value: '3' }] },
+      { ResourceARN: 'arn:aws:s3:::juki-archive', Tags: [{ Key: 'owner', Value: 'juki' }] },
+      { ResourceARN: `arn:aws:iam::${ACCOUNT}:role/juki-app`, Tags: [] },
+      // A type no check reads.
+      {
+        ResourceARN: `arn:aws:elasticloadbalancing:ap-northeast-1:${ACCOUNT}:loadbalancer/app/juki/50dc6c495c0c9188`,
+        Tags: [{ Key: 'owner', Value: 'juki' }],
+      },
+    ],
+  };
+
+  it('reads each resource of a type kansa checks by its ARN, with its tags', () => {
+    const { resources, skipped } = readAt(answer, `${ACCOUNT}/resourcegroupstaggingapi-get-resources.json`);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.nativeType, r.id, r.account, r.region, r.tags])).toEqual([
+      ['AWS::DynamoDB::Table', TABLE, ACCOUNT, 'ap-northeast-1', { confidentiality: '3' }],
+      // The bucket's ARN names no Region: its own record gives it.
+      ['AWS::S3::Bucket', 'arn:aws:s3:::juki-archive', ACCOUNT, UNKNOWN_REGION, { owner: 'juki' }],
+      ['AWS::IAM::Role', `arn:aws:iam::${ACCOUNT}:role/juki-app`, ACCOUNT, 'global', {}],
+    ]);
+    // The tagging API tells no setting: what the resource's own records do not give stays unknown.
+    expect(resources[0]?.facts.customerManagedKey).toMatchObject({ source: 'unknown' });
+  });
+
+  it('leaves a bucket out where neither its ARN nor the folders name its account', () => {
+    const { resources } = readAt(answer, 'resourcegroupstaggingapi-get-resources.json');
+    expect(resources.map((r) => r.nativeType)).toEqual(['AWS::DynamoDB::Table', 'AWS::IAM::Role']);
+  });
+});
