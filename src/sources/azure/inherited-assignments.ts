@@ -19,7 +19,17 @@ export function inheritedAssignments(
   records: readonly unknown[],
   dialect: RowDialect,
 ): (record: unknown) => { record: unknown; note?: string } {
-  const listedBy = dialect === 'arm' ? listedSubscription(records) : undefined;
+  return placedAbove(dialect === 'arm' ? listedSubscription(records) : undefined);
+}
+
+/**
+ * The placing of `inheritedAssignments` where the list is known to be a subscription's
+ * (`listedBy`: PSRule's export keeps `GET /subscriptions/<id>/providers/Microsoft.Authorization/roleAssignments`
+ * in the subscription's own object), or where it is not (undefined: each in its scope's account).
+ */
+export function placedAbove(
+  listedBy: string | undefined,
+): (record: unknown) => { record: unknown; note?: string } {
   return (record) => {
     const above = isObject(record) ? assignmentAboveSubscriptions(record) : undefined;
     if (above === undefined) return { record };

@@ -4,7 +4,7 @@ import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { GUID, get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { classicAdministratorRow } from './classic-administrators.ts';
-import { inheritedAssignments } from './inherited-assignments.ts';
+import { inheritedAssignments, placedAbove } from './inherited-assignments.ts';
 import { hasProjectedColumn } from './projection.ts';
 
 /**
@@ -47,6 +47,9 @@ export function* readRows(
   }
 }
 
+/** A subscription's own id, `/subscriptions/<id>`: the id is group 1. */
+const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)$/i;
+
 function* readChildren(
   parent: JsonObject,
   children: readonly unknown[],
@@ -55,7 +58,14 @@ function* readChildren(
 ): Iterable<Resource> {
   const parentId = idOf(parent);
   if (typeof parentId !== 'string') return;
-  for (const child of children) {
+  // A subscription's object lists the role assignments that apply to it (PSRule's export: the
+  // subscription's `roleAssignments` list), those it inherits from above too: they are its own.
+  const subscription = SUBSCRIPTION_ID.exec(parentId)?.[1];
+  const place = subscription === undefined ? undefined : placedAbove(subscription);
+  for (const listedChild of children) {
+    const placed = place?.(listedChild);
+    if (placed?.note) ctx.note?.(placed.note, { index });
+    const child = placed ? placed.record : listedChild;
     // The current exporter keeps the subscription's GET answers whole (its Defender pricings,
     // security contacts, auto-provisioning settings: `{"value": [...]}`).
     const listed = isObject(child) && idOf(child) === undefined ? get(child, 'value') : undefined;
