@@ -21,6 +21,14 @@ export const AWS_ANSWER_RULES: readonly Rule[] = [
     'aws dynamodb list-tags-of-resource の $1 の応答はタグの途中のページ（NextToken）です: ほかのページに機密性のタグがあるかもしれないため、このページは読み込みません',
   ],
   [
+    /aws kms list-resource-tags names no key: saved as <account>\/<region>\/kms-list-resource-tags_<key id>\.json, it is read as the key's tags/g,
+    'aws kms list-resource-tags の応答はキーを示していません: <account>/<region>/kms-list-resource-tags_<キー ID>.json として保存すると、そのキーのタグとして読み込まれます',
+  ],
+  [
+    /aws kms list-resource-tags of (\S+) is one page of its tags \(Truncated\): the others may hold its class, so the page is not read/g,
+    'aws kms list-resource-tags の $1 の応答はタグの途中のページ（Truncated）です: ほかのページに機密性のタグがあるかもしれないため、このページは読み込みません',
+  ],
+  [
     /aws resourcegroupstaggingapi get-resources lists no resource of a type kansa checks that its ARN or the dump’s <account>\/ folders place/g,
     'aws resourcegroupstaggingapi get-resources の応答には、ARN またはダンプの <account>/ フォルダーで場所が分かる、kansa がチェックする種類のリソースがありません',
   ],

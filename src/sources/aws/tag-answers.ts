@@ -1,4 +1,11 @@
-import { type AnswerShape, arnInPlace, isRegionName, only, type PathPlace } from './cli-answer.ts';
+import {
+  type AnswerShape,
+  arnInPlace,
+  isRegionName,
+  KMS_KEY_ID,
+  only,
+  type PathPlace,
+} from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { CONFIG_TYPE } from './resource-explorer.ts';
 
@@ -45,6 +52,47 @@ export const TAG_ANSWERS: readonly AnswerShape[] = [
       };
     },
   },
+  // `aws kms list-resource-tags --key-id <key>`: `{"Tags": [{TagKey, TagValue}], "Truncated"}`
+  // (KMS alone spells its tags so). The answer names no key: the file name does
+  // (`list-resource-tags_<key id>.json`), the dump's folders the account and Region.
+  // https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html
+  {
+    matches: (record) =>
+      only(record, ['Tags', 'Truncated', 'NextMarker']) &&
+      typeof record['Truncated'] === 'boolean' &&
+      Array.isArray(record['Tags']) &&
+      record['Tags'].every((tag) => typeof asRecord(tag)?.['TagKey'] === 'string'),
+    read(record, place, name) {
+      const key = KEY_IN_NAME.exec(name)?.[1];
+      const arn = key ? arnInPlace('kms', place, `key/${key}`) : undefined;
+      if (!key || !arn)
+        return {
+          skip: "aws kms list-resource-tags names no key: saved as <account>/<region>/kms-list-resource-tags_<key id>.json, it is read as the key's tags",
+        };
+      if (record['Truncated'] === true)
+        return {
+          skip: `aws kms list-resource-tags of ${key} is one page of its tags (Truncated): the others may hold its class, so the page is not read`,
+        };
+      const tags = (record['Tags'] as unknown[]).map((tag) => ({
+        Key: asRecord(tag)?.['TagKey'],
+        Value: asRecord(tag)?.['TagValue'] ?? '',
+      }));
+      return {
+        items: [
+          {
+            resourceType: 'AWS::KMS::Key',
+            resourceId: key,
+            arn,
+            accountId: place.account,
+            awsRegion: place.region,
+            configuration: {},
+            tags,
+          },
+        ],
+        partial: true,
+      };
+    },
+  },
   // `aws resourcegroupstaggingapi get-resources`: `{"ResourceTagMappingList": [{ResourceARN,
   // Tags: [{Key, Value}]}], "PaginationToken"}`, every tag of each resource, by its ARN (a page
   // lists some resources, each with all its tags). Each of a type kansa checks is read as its
@@ -74,6 +122,9 @@ export const TAG_ANSWERS: readonly AnswerShape[] = [
 
 /** `list-tags-of-resource_<table>`: a table's name, 3 to 255 letters, digits, `_`, `-` and `.`. */
 const TABLE_IN_NAME = /(?:^|[-_.])list-tags-of-resource[-_]([A-Za-z0-9_.-]{3,255})$/;
+
+/** `list-resource-tags_<key id>`. */
+const KEY_IN_NAME = new RegExp(`(?:^|[-_.])list-resource-tags[-_](${KMS_KEY_ID})$`, 'i');
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
 const ARN = /^arn:[\w-]+:([\w-]+):([\w-]*):(\d{12})?:(.+)$/;

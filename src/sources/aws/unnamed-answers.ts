@@ -2,6 +2,7 @@ import {
   type AnswerShape,
   arnInPlace,
   baseName,
+  KMS_KEY_ID,
   only,
   type PathPlace,
   type UnnamedAnswer,
@@ -72,8 +73,7 @@ export function rotationStatusItem(document: unknown, place: PathPlace): Unnamed
 }
 
 const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
-/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
-const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+const BARE_KEY_ID = new RegExp(`^${KMS_KEY_ID}$`, 'i');
 
 /** A detector id in a file name, as GuardDuty makes them: 32 hexadecimal digits. */
 const DETECTOR_ID_IN_NAME = /(?:^|[^0-9a-z])([0-9a-f]{32})(?![0-9a-z])/;

@@ -68,6 +68,30 @@ describe('aws dynamodb list-tags-of-resource', () => {
   });
 });
 
+describe('aws kms list-resource-tags', () => {
+  const KEY = '1c2d3e4f-5a6b-4c7d-8e9f-1a2b3c4d5e6f';
+  const file = `${TOKYO}/kms-list-resource-tags_${KEY}.json`;
+
+  it('reads TagKey / TagValue as the key’s tags, the key named by the file', () => {
+    const { resources, skipped } = readAt(
+      { Tags: [{ TagKey: 'confidentiality', TagValue: '3' }], Truncated: false },
+      file,
+    );
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([
+      { id: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${KEY}`, tags: { confidentiality: '3' } },
+    ]);
+    expect(resources[0]?.unknownTags).toBeUndefined();
+  });
+
+  it('skips a truncated page, and an answer no file name places', () => {
+    const truncated = readAt({ Tags: [], Truncated: true, NextMarker: 'm' }, file);
+    expect(truncated.skipped).toEqual([expect.stringMatching(/one page of its tags \(Truncated\)/)]);
+    const unnamed = readAt({ Tags: [], Truncated: false }, `${TOKYO}/list-resource-tags.json`);
+    expect(unnamed.skipped).toEqual([expect.stringMatching(/names no key/)]);
+  });
+});
+
 describe('aws resourcegroupstaggingapi get-resources', () => {
   const answer = {
     PaginationToken: '',
