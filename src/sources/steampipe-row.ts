@@ -90,16 +90,30 @@ export interface SteampipeTable {
 export type SteampipeColumnType = 'json' | 'boolean' | 'number';
 
 /**
- * The note of a row without a `tags` column (ConfigItem.unknownTags): the table has one (null
- * when the resource has none), so a row without it is a query's that did not select it (`select
- * name, arn …`) or a table of a part (CloudQuery's `aws_s3_bucket_*` children), which says
- * nothing of the tags. Undefined where the row has the column.
+ * The note of a row without its tags column (ConfigItem.unknownTags): the table has one (`tags`;
+ * Google Cloud's `labels`, GKE's `resource_labels`), null when the resource has none, so a row
+ * without it is a query's that did not select it (`select name, arn …`) or a table of a part
+ * (CloudQuery's `aws_s3_bucket_*` children), which says nothing of the tags. Undefined where the
+ * row has the column.
  */
-export function rowUnknownTags(row: Readonly<Record<string, unknown>>): Localized | undefined {
-  return row.tags === undefined ? UNSELECTED_TAGS : undefined;
+export function rowUnknownTags(
+  row: Readonly<Record<string, unknown>>,
+  column: TagsColumn = 'tags',
+): Localized | undefined {
+  return row[column] === undefined ? UNSELECTED_TAGS[column] : undefined;
 }
 
-const UNSELECTED_TAGS = tagsHeldElsewhere('a table row without its tags column', "the table's tags column");
+/** The column a table keeps its resources' tags in. */
+export type TagsColumn = 'tags' | 'labels' | 'resource_labels';
+
+const UNSELECTED_TAGS: Readonly<Record<TagsColumn, Localized>> = {
+  tags: tagsHeldElsewhere('a table row without its tags column', "the table's tags column"),
+  labels: tagsHeldElsewhere('a table row without its labels column', "the table's labels column"),
+  resource_labels: tagsHeldElsewhere(
+    'a table row without its resource_labels column',
+    "the table's resource_labels column",
+  ),
+};
 
 /** A `tags` column: a map of strings (null when the resource has none). */
 export function steampipeTags(value: unknown): Record<string, string> {

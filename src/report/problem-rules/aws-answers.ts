@@ -13,6 +13,22 @@ const UNNAMED: Record<string, string> = {
 
 export const AWS_ANSWER_RULES: readonly Rule[] = [
   [
+    /a tag list \(\{"Tags": \[\{Key, Value\}\]\}, as dynamodb list-tags-of-resource and sns list-tags-for-resource answer\) names no resource: saved as <account>\/<region>\/dynamodb-list-tags-of-resource_<table>\.json, it is read as the table's tags/g,
+    'タグの一覧（{"Tags": [{Key, Value}]}。dynamodb list-tags-of-resource や sns list-tags-for-resource の応答）はリソースを示していません: <account>/<region>/dynamodb-list-tags-of-resource_<テーブル>.json として保存すると、そのテーブルのタグとして読み込まれます',
+  ],
+  [
+    /aws dynamodb list-tags-of-resource of (\S+) is one page of its tags \(NextToken\): the others may hold its class, so the page is not read/g,
+    'aws dynamodb list-tags-of-resource の $1 の応答はタグの途中のページ（NextToken）です: ほかのページに機密性のタグがあるかもしれないため、このページは読み込みません',
+  ],
+  [
+    /aws kms list-resource-tags names no key: saved as <account>\/<region>\/kms-list-resource-tags_<key id>\.json, it is read as the key's tags/g,
+    'aws kms list-resource-tags の応答はキーを示していません: <account>/<region>/kms-list-resource-tags_<キー ID>.json として保存すると、そのキーのタグとして読み込まれます',
+  ],
+  [
+    /aws kms list-resource-tags of (\S+) is one page of its tags \(Truncated\): the others may hold its class, so the page is not read/g,
+    'aws kms list-resource-tags の $1 の応答はタグの途中のページ（Truncated）です: ほかのページに機密性のタグがあるかもしれないため、このページは読み込みません',
+  ],
+  [
     /: owned by (\S+), not the account read: aws ([\w-]+ [\w-]+) lists others' public ones too \(--owner-ids self lists the account's own\)/g,
     ': 所有者は $1 で、読み取ったアカウントのものではありません: aws $2 はほかのアカウントの公開スナップショットも一覧にします（--owner-ids self で自アカウントのものだけになります）',
   ],

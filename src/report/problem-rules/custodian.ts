@@ -25,6 +25,10 @@ export const CUSTODIAN_RULES: readonly Rule[] = [
   [/^(\S+): a record that is not an object$/g, '$1: オブジェクトではないレコードです'],
   [/^aws\.s3: a record without the bucket’s Name$/g, 'aws.s3: バケットの Name がないレコードです'],
   [
+    /^an azure\.subscription record without its subscriptionId and \/subscriptions\/<id>$/g,
+    'subscriptionId と /subscriptions/<id> のない azure.subscription のレコードです',
+  ],
+  [
     /^(\S+): records kansa's (\S+) readers do not read$/g,
     '$1: kansa の $2 の読み込み処理が読まないレコードです',
   ],

@@ -81,6 +81,15 @@ export function unread(matches: AnswerShape['matches'], why: string): AnswerShap
   return { matches, read: () => ({ skip: why }) };
 }
 
+/** A KMS key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits (match case-insensitively). */
+export const KMS_KEY_ID = '(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})';
+
+/** A resource's ARN from the place its dump gives, in the Region's partition. */
+export function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
+  if (!place.account || !place.region) return undefined;
+  return `arn:${partitionOf(place.region)}:${service}:${place.region}:${place.account}:${resource}`;
+}
+
 export function partitionOf(region: string): string {
   return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }

@@ -3,7 +3,15 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
-import { asRecord, decodeJsonValue, type FileHint, readConfigItem, timeOf } from './config-item.ts';
+import {
+  asRecord,
+  type ConfigItem,
+  decodeJsonValue,
+  type FileHint,
+  readConfigItem,
+  timeOf,
+} from './config-item.ts';
+import { type HeldTypes, holdType } from './config-listing.ts';
 
 /**
  * Turns a list of configuration items into resources, each with its capture time. A history
@@ -22,11 +30,13 @@ export function* configItemsToResources(
    * its resources as they are (ConfigItem.describedAt, answerTime).
    */
   answer: Pick<FileHint, 'selected' | 'describedAt' | 'tagsNotGiven'> = {},
+  /** The types an AWS Config inventory read whole holds, which each item is added to (holdType). */
+  held?: HeldTypes,
 ): Generator<Resource> {
   const hint = { ...fileHint(ctx.file), ...answer };
   for (let at = 0; at < rawItems.length; at++) {
     const index = firstIndex + at;
-    const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx);
+    const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx, held);
     if ('skip' in read) ctx.skip(read.skip, { index });
     else yield* read;
   }
@@ -44,9 +54,21 @@ export function configItemResource(
   hint: FileHint,
   origin: Origin,
   ctx: Pick<ReadContext, 'note'>,
+  held?: HeldTypes,
 ): readonly Resource[] | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
+  const resources = itemResources(read, origin, ctx);
+  if (held) holdType(held, read, resources[0]!.nativeType);
+  return resources;
+}
+
+/** A read item's resources: the item's own first. */
+function itemResources(
+  read: ConfigItem,
+  origin: Origin,
+  ctx: Pick<ReadContext, 'note'>,
+): readonly Resource[] {
   // The resource is where it is (a trail: the account its ARN names), whoever recorded it:
   // configItemToResource places it so itself, and keeps the recorder's account as its listing's.
   if (read.unread !== undefined) {

@@ -1,6 +1,7 @@
 import type { AwsConfigListing } from '../../model/aws.ts';
 import { explicitList, type Fact, type ListUnion } from '../../model/fact.ts';
-import { type Origin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Origin, UNKNOWN_REGION } from '../../model/resource.ts';
+import type { ConfigItem } from './config-item.ts';
 
 const CONFIG_LISTINGS: ListUnion<AwsConfigListing> = {
   key: (listing) => `${listing.region} ${listing.listing}`,
@@ -10,15 +11,21 @@ const CONFIG_LISTINGS: ListUnion<AwsConfigListing> = {
 export type HeldTypes = Map<string, Map<string, Set<string>>>;
 
 /**
- * Adds a resource of an AWS Config inventory read whole (a configuration snapshot, a live
- * scan's whole Config inventory) to the types its account's Region holds; a global resource,
- * or one the inventory places in no Region, to none.
+ * Adds an item of an AWS Config inventory read whole (a configuration snapshot, a live scan's
+ * whole Config inventory) to the types held where Config recorded it: the account and Region of
+ * the recorder (`accountId`, `awsRegion`), not where its resource is (a global table's farthest
+ * replica, an organization trail's management account), as each Region's inventory is its own
+ * recorder's. A global item, or one recorded in no Region, to none.
  */
-export function holdType(held: HeldTypes, resource: Resource): void {
-  const { account, region } = resource;
+export function holdType(
+  held: HeldTypes,
+  item: Pick<ConfigItem, 'accountId' | 'region'>,
+  nativeType: string,
+): void {
+  const { accountId: account, region } = item;
   if (!account || region === 'global' || region === UNKNOWN_REGION) return;
   const regions = held.get(account) ?? new Map<string, Set<string>>();
-  held.set(account, regions.set(region, (regions.get(region) ?? new Set()).add(resource.nativeType)));
+  held.set(account, regions.set(region, (regions.get(region) ?? new Set()).add(nativeType)));
 }
 
 /**

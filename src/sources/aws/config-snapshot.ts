@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { asRecord, TAGS_NOT_CARRIED } from './config-item.ts';
 import { answerTime, configItemsToResources } from './config-items-reader.ts';
+import type { HeldTypes } from './config-listing.ts';
 import { withIamListings } from './iam-listing.ts';
 
 /**
@@ -89,14 +90,22 @@ export function inventoryResources(
   snapshot: boolean,
 ): Iterable<Resource> {
   const current = snapshot || key !== 'configurationItems' || LIVE_INVENTORY_FILE.test(ctx.file);
-  const resources = configItemsToResources(items, ctx, false, 0, {
-    ...(current && { describedAt: answerTime(items, ctx.file) }),
-    // BaseConfigurationItem has no tags member: batch-get's items do not show their tags.
-    ...(key !== 'configurationItems' && { tagsNotGiven: TAGS_NOT_CARRIED }),
-  });
+  const whole = snapshot || WHOLE_CONFIG_INVENTORY_FILE.test(ctx.file);
+  const held: HeldTypes | undefined = whole ? new Map() : undefined;
+  const resources = configItemsToResources(
+    items,
+    ctx,
+    false,
+    0,
+    {
+      ...(current && { describedAt: answerTime(items, ctx.file) }),
+      // BaseConfigurationItem has no tags member: batch-get's items do not show their tags.
+      ...(key !== 'configurationItems' && { tagsNotGiven: TAGS_NOT_CARRIED }),
+    },
+    held,
+  );
   const origin = { file: ctx.file };
-  if (snapshot || WHOLE_CONFIG_INVENTORY_FILE.test(ctx.file))
-    return withIamListings(resources, key, origin, { configInventory: true });
+  if (held) return withIamListings(resources, key, origin, held);
   if (WHOLE_INVENTORY_FILE.test(ctx.file)) return withIamListings(resources, key, origin);
   return resources;
 }

@@ -4,7 +4,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { placeInPath } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
-import { configListingsFact, type HeldTypes, holdType } from './config-listing.ts';
+import { configListingsFact, type HeldTypes } from './config-listing.ts';
 import { isLastPage } from './empty-listing.ts';
 import { accountResource } from './password-policy.ts';
 
@@ -49,26 +49,25 @@ export function isIamListingRecord(resource: Resource): boolean {
 /**
  * The resources of a whole listing, then its listing records: for each account its principals
  * name, the types they are of (a listing with no principal of a type says nothing of it here).
- * A whole AWS Config inventory (`configInventory`) lists each Region's types too
- * (configListingsFact), in the same record of each account.
+ * A whole AWS Config inventory lists each Region's types too (configListingsFact), in the same
+ * record of each account: `held`, which reading the resources fills with where each item was
+ * recorded (holdType).
  */
 export function* withIamListings(
   resources: Iterable<Resource>,
   path: string,
   origin: Origin,
-  options: { readonly configInventory?: boolean } = {},
+  held?: HeldTypes,
 ): Generator<Resource> {
   const byAccount = new Map<string, Set<IamListedFact>>();
-  const held: HeldTypes = new Map();
   for (const resource of resources) {
     yield resource;
-    if (options.configInventory) holdType(held, resource);
     const fact = IAM_LISTED_BY_TYPE[resource.kansaType];
     if (!fact || !resource.account || resource.deleted) continue;
     byAccount.set(resource.account, (byAccount.get(resource.account) ?? new Set()).add(fact));
   }
-  for (const account of new Set([...byAccount.keys(), ...held.keys()])) {
-    const regions = held.get(account);
+  for (const account of new Set([...byAccount.keys(), ...(held?.keys() ?? [])])) {
+    const regions = held?.get(account);
     const facts: AwsAccountFacts = {
       ...iamListedFacts([...(byAccount.get(account) ?? [])], path),
       ...(regions ? { configListings: configListingsFact(regions, path, origin) } : {}),

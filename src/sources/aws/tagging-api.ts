@@ -1,7 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
-import { placeInPath } from './cli-answer.ts';
+import { answerResources, placeInPath } from './cli-answer.ts';
 import { accountInArn, arnPart, asRecord } from './config-item.ts';
-import { configItemsToResources } from './config-items-reader.ts';
 import { configTypeNamed } from './resource-explorer.ts';
 
 /**
@@ -13,7 +12,9 @@ import { configTypeNamed } from './resource-explorer.ts';
  * writes it; a type no Config type maps meets no check), which merges by ARN with the resource's
  * other records and gives them its tags. A bucket's ARN names neither account nor Region: the
  * answer's other ARNs do (the call lists the resources located in one account's Region, buckets
- * too), else the dump's `<account>/<region>/` folders; a bucket that neither places is skipped.
+ * too), else the dump's `<account>/<region>/` folders. A bucket placed in an account but in no
+ * Region (an `<account>/` folder alone) is read with its Region unknown, which its own record
+ * gives; one placed in no account is skipped.
  * https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html
  */
 export const awsTaggingApiFormat: DocumentFormat = {
@@ -35,11 +36,8 @@ export const awsTaggingApiFormat: DocumentFormat = {
     const place = placeInPath(ctx.file);
     const account = arns.map(accountInArn).find(Boolean) ?? place.account;
     const region = arns.map((arn) => arnPart(arn, 3)).find(Boolean) ?? place.region;
-    yield* configItemsToResources(
-      mappings.map((mapping, i) => asItem(mapping, arns[i]!, account, region)),
-      ctx,
-      true,
-    );
+    const items = mappings.map((mapping, i) => asItem(mapping, arns[i]!, account, region));
+    yield* answerResources({ items, partial: true, regionUnknown: unplacedBuckets(items, region) }, ctx);
   },
 };
 
@@ -52,20 +50,31 @@ function asItem(
   arn: string,
   fileAccount: string | undefined,
   fileRegion: string | undefined,
-): unknown {
+): Record<string, unknown> {
   const record = asRecord(mapping);
-  if (!record || arn === '') return mapping;
+  if (!record || arn === '') return record ?? {};
   const service = arnPart(arn, 2) ?? '';
   const resource = arn.split(':').slice(5).join(':');
   const type = TYPE_OF_BARE_ARN[service] ?? resource.split(/[/:]/)[0];
+  // `global` stands in for the Region of a bucket placed in an account alone until
+  // unplacedBuckets marks it unknown; one placed in no account has none and is skipped.
+  const bucketRegion = fileRegion ?? (fileAccount === undefined ? undefined : 'global');
   return {
     resourceType: configTypeNamed(`${service}:${type}`),
     resourceId: arn.split(/[/:]/).pop(),
     arn,
     accountId: accountInArn(arn) ?? fileAccount,
     // Only a bucket's ARN leaves its Region out: a global resource's (IAM) names none either.
-    ...(service === 's3' && fileRegion !== undefined && { awsRegion: fileRegion }),
+    ...(service === 's3' && bucketRegion !== undefined && { awsRegion: bucketRegion }),
     configuration: {},
     ...(record['Tags'] !== undefined && { tags: record['Tags'] }),
   };
+}
+
+/** The buckets of an answer no ARN or folder places in a Region: their Region is unknown. */
+function unplacedBuckets(items: readonly Record<string, unknown>[], region: string | undefined): Set<string> {
+  if (region !== undefined) return new Set();
+  return new Set(
+    items.filter((item) => item['resourceType'] === 'AWS::S3::Bucket').map((item) => String(item['arn'])),
+  );
 }

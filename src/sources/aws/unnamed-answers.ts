@@ -1,14 +1,16 @@
 import {
   type AnswerShape,
+  arnInPlace,
   baseName,
+  KMS_KEY_ID,
   only,
   type PathPlace,
-  partitionOf,
   type UnnamedAnswer,
   unread,
 } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { isPolicyDocument, S3_BUCKET_ANSWERS } from './s3-bucket-answers.ts';
+import { TAG_ANSWERS } from './tag-answers.ts';
 
 /**
  * AWS answers that name no resource inside (`aws guardduty get-detector`, `aws cloudtrail
@@ -71,8 +73,7 @@ export function rotationStatusItem(document: unknown, place: PathPlace): Unnamed
 }
 
 const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
-/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
-const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+const BARE_KEY_ID = new RegExp(`^${KMS_KEY_ID}$`, 'i');
 
 /** A detector id in a file name, as GuardDuty makes them: 32 hexadecimal digits. */
 const DETECTOR_ID_IN_NAME = /(?:^|[^0-9a-z])([0-9a-f]{32})(?![0-9a-z])/;
@@ -152,6 +153,7 @@ const ANSWERS: readonly AnswerShape[] = [
       };
     },
   },
+  ...TAG_ANSWERS,
   ...S3_BUCKET_ANSWERS,
   unread(
     (record) =>
@@ -299,10 +301,4 @@ function detectorItem(
     awsRegion: place.region,
     configuration,
   };
-}
-
-/** A resource's ARN from the place its dump gives, in the Region's partition. */
-function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
-  if (!place.account || !place.region) return undefined;
-  return `arn:${partitionOf(place.region)}:${service}:${place.region}:${place.account}:${resource}`;
 }

@@ -1,7 +1,7 @@
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
-import { columnsAt, type SteampipeTable } from '../steampipe-row.ts';
+import { columnsAt, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { toResource } from './adapters/index.ts';
 
 /** A Steampipe Azure table whose rows are ARM resources with their `properties` flattened into columns. */
@@ -35,6 +35,11 @@ export interface ArmTable {
    * adapter's default for the API's absent field would stand for a field never exported.
    */
   readonly notCarried?: readonly { readonly fact: string; readonly path: string }[];
+  /**
+   * The table has no `tags` column, as its ARM type has no tags (role assignments, diagnostic
+   * settings): a row without one is no query's selection.
+   */
+  readonly untagged?: true;
 }
 
 interface ChildColumn {
@@ -86,7 +91,9 @@ export function armTable(spec: ArmTable): SteampipeTable {
       };
       const read = toResource(record, origin);
       if ('skip' in read) return read;
-      let resource: Resource = read;
+      // A query that did not select the tags column says nothing of the tags (null is none).
+      const unknownTags = spec.untagged ? undefined : rowUnknownTags(row);
+      let resource: Resource = unknownTags ? { ...read, unknownTags } : read;
       for (const { fact, path } of spec.notCarried ?? [])
         resource = withFact(resource, fact, unknown(path, NOT_A_COLUMN));
       const settings = spec.diagnosticSettings === 'column' ? row.diagnostic_settings : undefined;

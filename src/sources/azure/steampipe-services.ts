@@ -70,6 +70,7 @@ export const azureContainerRegistryTable: SteampipeTable = armTable({
  */
 export const azureDiagnosticSettingTable: SteampipeTable = armTable({
   table: 'azure_diagnostic_setting',
+  untagged: true,
   type: 'Microsoft.Insights/diagnosticSettings',
   idPattern: /^\/subscriptions\/[^/]+\/providers\/microsoft\.insights\/diagnosticsettings\/[^/]+$/i,
   requiredColumns: ['id', 'logs', 'workspace_id', 'storage_account_id', 'event_hub_authorization_rule_id'],
@@ -109,6 +110,7 @@ export const azureLogAnalyticsWorkspaceTable: SteampipeTable = armTable({
  */
 export const azureSecurityPricingTable: SteampipeTable = armTable({
   table: 'azure_security_center_subscription_pricing',
+  untagged: true,
   type: 'Microsoft.Security/pricings',
   idPattern: /\/providers\/microsoft\.security\/pricings\/[^/]+$/i,
   requiredColumns: ['id', 'pricing_tier'],

@@ -55,6 +55,7 @@ function siteConfigRecord(child: Record<string, unknown>, row: Readonly<Record<s
  */
 export const azureRoleAssignmentTable: SteampipeTable = armTable({
   table: 'azure_role_assignment',
+  untagged: true,
   type: 'Microsoft.Authorization/roleAssignments',
   idPattern: /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/i,
   requiredColumns: ['id', 'scope', 'principal_id', 'principal_type', 'role_definition_id'],
@@ -74,6 +75,7 @@ export const azureRoleAssignmentTable: SteampipeTable = armTable({
  */
 export const azureRoleDefinitionTable: SteampipeTable = armTable({
   table: 'azure_role_definition',
+  untagged: true,
   type: 'Microsoft.Authorization/roleDefinitions',
   idPattern: /\/providers\/microsoft\.authorization\/roledefinitions\/[^/]+$/i,
   requiredColumns: ['id', 'role_name', 'role_type', 'permissions'],

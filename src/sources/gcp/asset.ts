@@ -1,5 +1,6 @@
 import { memoized } from '../../base/memo.ts';
 import type { Mutable } from '../../base/mutable.ts';
+import type { Localized } from '../../model/localized.ts';
 import { field, isObject, type JsonObject, objectsOf, presentKey, stringsOf } from './json.ts';
 
 /**
@@ -34,6 +35,11 @@ export interface CloudAsset {
    * the resource's tags hold beside its labels.
    */
   readonly resourceTags?: Readonly<Record<string, string>>;
+  /**
+   * The record does not tell the resource's labels, and why (Resource.unknownTags): a Steampipe
+   * row without its labels column, a gcloud `--format=json(…)` projection that left them out.
+   */
+  readonly unknownTags?: Localized;
   /**
    * A search result's Cloud KMS keys (`kmsKeys`; before it, one `kmsKey`): the CryptoKeys (or
    * CryptoKeyVersions) the resource's data is encrypted with, listed only when it names one.

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { rowUnknownTags, type TagsColumn } from '../steampipe-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import { invokerCheckOfRow } from './cloud-run.ts';
 import { computePath, restFields } from './cloudquery-rows.ts';
@@ -15,6 +16,8 @@ import { CLUSTER_SELF_LINK } from './steampipe-gke.ts';
  * protobuf enum at the top is its name (`"USER_MANAGED"`); inside a JSON column, its number.
  */
 
+const LABEL_COLUMNS: ReadonlySet<string> = new Set<TagsColumn>(['labels', 'resource_labels']);
+
 /** A table whose rows are one REST resource each, named by what `name` returns (undefined: skipped). */
 function restTable(spec: {
   table: string;
@@ -27,6 +30,8 @@ function restTable(spec: {
   /** What the row tells beyond its fields (a setting its table has no column for: unknown). */
   finish?: (resource: Resource, row: Readonly<Record<string, unknown>>) => Resource;
 }): CloudQueryTable {
+  // A row without its table's labels column (a query's that did not select it) tells no labels.
+  const labels = spec.jsonColumns.find((column): column is TagsColumn => LABEL_COLUMNS.has(column));
   return {
     table: spec.table,
     requiredColumns: spec.requiredColumns,
@@ -40,6 +45,7 @@ function restTable(spec: {
         name,
         assetType: typeof spec.assetType === 'string' ? spec.assetType : spec.assetType(row),
         data: spec.data ? spec.data(fields, row) : fields,
+        unknownTags: labels && rowUnknownTags(row, labels),
       });
       return [spec.finish ? spec.finish(resource, row) : resource];
     },

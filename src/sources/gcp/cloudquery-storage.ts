@@ -1,4 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { rowUnknownTags } from '../steampipe-row.ts';
 import { isObject, stringAt } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -82,6 +83,7 @@ const storageBuckets: CloudQueryTable = {
         name: `//storage.googleapis.com/${name}`,
         assetType: 'storage.googleapis.com/Bucket',
         data,
+        unknownTags: rowUnknownTags(row, 'labels'),
         ...(acl && acl.length > 0 && { bucketAcl: { entries: acl, path: 'acl' } }),
       }),
     ];

@@ -9,6 +9,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
+import { projectedLabels } from './gcloud-projection.ts';
 import { fromGcloudStorageBucket, fromGcloudStorageBuckets, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
@@ -307,8 +308,22 @@ function assetTypeOf(item: unknown): string | undefined {
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
 }
 
-/** One REST resource as the Cloud Asset it would be (also for the tools that keep them, gcp-scanner.ts). */
+/**
+ * One REST resource as the Cloud Asset it would be (also for the tools that keep them,
+ * gcp-scanner.ts), with the IAM policy Cloud Custodian's `iam-policy` filter kept beside it
+ * (`c7n:iamPolicy`, the resource's getIamPolicy answer: c7n_gcp `filters/iampolicy.py`).
+ */
 export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: string } {
+  const asset = restAsset(item);
+  const policy = isObject(item) ? item[CUSTODIAN_POLICY] : undefined;
+  // The GKE cluster filter keeps a list of the project's bindings there, not a policy.
+  if ('skip' in asset || !isObject(policy) || !Array.isArray(policy.bindings)) return asset;
+  return { ...asset, iamPolicy: { policy, path: CUSTODIAN_POLICY } };
+}
+
+const CUSTODIAN_POLICY = 'c7n:iamPolicy';
+
+function restAsset(item: unknown): CloudAsset | { readonly skip: string } {
   const steampipe = steampipeRowSkip(item, '`gcloud … --format=json` or `gcloud asset export`');
   if (steampipe) return steampipe;
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
@@ -318,6 +333,7 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
       ...named,
       ancestors: HIERARCHY_TYPES.has(named.assetType) ? nodeAncestors(named.name, item as JsonObject) : [],
       resource: { data: item as JsonObject, dataPath: REST_RESOURCE },
+      unknownTags: projectedLabels(named.assetType, item as JsonObject),
     };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
@@ -333,6 +349,7 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
     assetType,
     ancestors: policyParent(item),
     resource: { data: item, dataPath: REST_RESOURCE },
+    unknownTags: projectedLabels(assetType, item),
   };
 }
 

@@ -1,4 +1,4 @@
-import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -41,6 +41,7 @@ export const gcpBigQueryDatasetTable: SteampipeTable = {
       rowAsset(origin, {
         name: `//bigquery.googleapis.com/projects/${dataset.project}/datasets/${dataset.dataset}`,
         assetType: 'bigquery.googleapis.com/Dataset',
+        unknownTags: rowUnknownTags(row, 'labels'),
         data,
       }),
     ];

@@ -1,4 +1,4 @@
-import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -56,6 +56,7 @@ export const gcpStorageBucketTable: SteampipeTable = {
     const resource = rowAsset(origin, {
       name: `//storage.googleapis.com/${name}`,
       assetType: 'storage.googleapis.com/Bucket',
+      unknownTags: rowUnknownTags(row, 'labels'),
       ancestors: number ? [`projects/${number}`] : [],
       data,
       ...(isObject(policy) && { iamPolicy: { policy: policy as JsonObject, path: 'iam_policy' } }),

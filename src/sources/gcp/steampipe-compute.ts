@@ -1,4 +1,5 @@
-import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import type { Localized } from '../../model/localized.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -57,6 +58,7 @@ export const gcpDiskTable: SteampipeTable = {
         ...(isObject(row.disk_encryption_key) && { diskEncryptionKey: row.disk_encryption_key }),
         ...(isObject(row.labels) && { labels: row.labels }),
       },
+      rowUnknownTags(row, 'labels'),
     );
   },
 };
@@ -74,13 +76,19 @@ export const gcpComputeInstanceTable: SteampipeTable = {
   read(row, origin) {
     const selfLink = typeof row.self_link === 'string' ? row.self_link : '';
     if (!COMPUTE_SELF_LINK.test(selfLink)) return { skip: 'a gcp_compute_instance row without a self_link' };
-    return computeResource('compute.googleapis.com/Instance', selfLink, origin, {
-      kind: 'compute#instance',
-      ...(typeof row.name === 'string' && { name: row.name }),
-      ...(typeof row.zone === 'string' && row.zone !== '' && { zone: row.zone }),
-      ...(typeof row.status === 'string' && { status: row.status }),
-      ...(isObject(row.labels) && { labels: row.labels }),
-    });
+    return computeResource(
+      'compute.googleapis.com/Instance',
+      selfLink,
+      origin,
+      {
+        kind: 'compute#instance',
+        ...(typeof row.name === 'string' && { name: row.name }),
+        ...(typeof row.zone === 'string' && row.zone !== '' && { zone: row.zone }),
+        ...(typeof row.status === 'string' && { status: row.status }),
+        ...(isObject(row.labels) && { labels: row.labels }),
+      },
+      rowUnknownTags(row, 'labels'),
+    );
   },
 };
 
@@ -91,6 +99,7 @@ function computeResource(
   selfLink: string,
   origin: Parameters<SteampipeTable['read']>[1],
   data: Record<string, unknown>,
+  unknownTags?: Localized,
 ) {
   const path = COMPUTE_SELF_LINK.exec(selfLink)![1];
   return [
@@ -98,6 +107,7 @@ function computeResource(
       name: `//compute.googleapis.com/${path}`,
       assetType,
       data: { ...data, selfLink },
+      unknownTags,
     }),
   ];
 }

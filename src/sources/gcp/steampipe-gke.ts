@@ -1,4 +1,4 @@
-import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -77,6 +77,7 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
       rowAsset(origin, {
         name: `//container.googleapis.com/${cluster}`,
         assetType: 'container.googleapis.com/Cluster',
+        unknownTags: rowUnknownTags(row, 'resource_labels'),
         data,
       }),
     ];

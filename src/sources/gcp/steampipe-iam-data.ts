@@ -1,5 +1,5 @@
 import { unknown } from '../../model/fact.ts';
-import { akaMatch, columnsAt, type SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, columnsAt, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { auditConfigsPart } from './adapters/iam-policy.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import { isObject } from './json.ts';
@@ -96,6 +96,7 @@ export const gcpProjectTable: SteampipeTable = {
         name: `//cloudresourcemanager.googleapis.com/projects/${number}`,
         assetType: PROJECT_TYPE,
         ancestors,
+        unknownTags: rowUnknownTags(row, 'labels'),
         data: {
           projectNumber: number,
           ...columnsAt(row, [
@@ -146,6 +147,7 @@ export const gcpPubSubTopicTable: SteampipeTable = {
       rowAsset(origin, {
         name,
         assetType: 'pubsub.googleapis.com/Topic',
+        unknownTags: rowUnknownTags(row, 'labels'),
         data,
         ...(isObject(row.iam_policy) && { iamPolicy: { policy: row.iam_policy, path: 'iam_policy' } }),
       }),

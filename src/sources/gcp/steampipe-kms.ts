@@ -1,6 +1,6 @@
 import { unknown } from '../../model/fact.ts';
 import type { GcpCryptoKeyFacts } from '../../model/gcp.ts';
-import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -30,6 +30,7 @@ export const gcpKmsKeyTable: SteampipeTable = {
     const key = rowAsset(origin, {
       name: `//cloudkms.googleapis.com/${name}`,
       assetType: 'cloudkms.googleapis.com/CryptoKey',
+      unknownTags: rowUnknownTags(row, 'labels'),
       data,
     });
     // The table has no column of `importOnly`: only a generated primary version tells.

@@ -1,4 +1,4 @@
-import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { invokerCheckOfRow } from './cloud-run.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
@@ -53,6 +53,7 @@ export const gcpCloudRunServiceTable: SteampipeTable = {
     const service = rowAsset(origin, {
       name: `//run.googleapis.com/${full}`,
       assetType: 'run.googleapis.com/Service',
+      unknownTags: rowUnknownTags(row, 'labels'),
       data,
       location,
       ...iamPolicyOf(row),
@@ -114,6 +115,7 @@ export const gcpCloudFunctionTable: SteampipeTable = {
       rowAsset(origin, {
         name: `//cloudfunctions.googleapis.com/${name}`,
         assetType: 'cloudfunctions.googleapis.com/Function',
+        unknownTags: rowUnknownTags(row, 'labels'),
         data,
         ...iamPolicyOf(row),
       }),

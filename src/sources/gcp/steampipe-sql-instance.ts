@@ -1,5 +1,5 @@
 import { unknown } from '../../model/fact.ts';
-import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, rowUnknownTags, type SteampipeTable } from '../steampipe-row.ts';
 import { goClientIpConfiguration } from './go-client.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
@@ -66,6 +66,7 @@ export const gcpSqlInstanceTable: SteampipeTable = {
     const resource = rowAsset(origin, {
       name: `//cloudsql.googleapis.com/projects/${project}/instances/${name}`,
       assetType: 'sqladmin.googleapis.com/Instance',
+      unknownTags: rowUnknownTags(row, 'labels'),
       data,
     });
     const facts = {

@@ -52,6 +52,7 @@ export function assetToResource(
     tags: tagsOf(asset, type),
     facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
     ...(asset.listedOnly && { listedOnly: true as const }),
+    ...(asset.unknownTags && { unknownTags: asset.unknownTags }),
   };
 }
 

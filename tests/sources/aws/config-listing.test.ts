@@ -68,6 +68,46 @@ describe('AWS Config inventories read whole: the types each Region holds (config
     });
   });
 
+  it('holds a global table where Config recorded it, not in the Region of its farthest replica', () => {
+    const globalTable = snapshotItem('AWS::DynamoDB::Table', 'juki-ledger', {
+      tableName: 'juki-ledger',
+      replicas: [{ regionName: 'ap-northeast-1' }, { regionName: 'us-east-1' }],
+    });
+    // A table naming its version but not its replicas is placed nowhere known, and still recorded here.
+    const versioned = snapshotItem('AWS::DynamoDB::Table', 'juki-notes', {
+      tableName: 'juki-notes',
+      globalTableVersion: '2019.11.21',
+    });
+    const ctx = { file: 'snapshot.json', skip: () => {}, note: () => {} };
+    const resources = [
+      ...awsConfigSnapshotFormat.read(snapshotDocument([detector, globalTable, versioned]), ctx),
+    ];
+    expect(resources.find((r) => r.name === 'juki-ledger')?.region).toBe('us-east-1');
+    const [listing, ...rest] = configListings(snapshotDocument([detector, globalTable, versioned]));
+    expect(rest).toEqual([]);
+    expect(listing?.value).toEqual([
+      {
+        region: 'ap-northeast-1',
+        types: ['AWS::DynamoDB::Table', 'AWS::GuardDuty::Detector'],
+        listing: 'snapshot.json: configurationItems',
+      },
+    ]);
+  });
+
+  it("holds a member's item of its organization's trail in the member's inventory, not the trail's account's", () => {
+    const trail = snapshotItem(
+      'AWS::CloudTrail::Trail',
+      'org-trail',
+      { name: 'org-trail', isOrganizationTrail: true, isMultiRegionTrail: true },
+      { arn: 'arn:aws:cloudtrail:ap-northeast-1:999988887777:trail/org-trail' },
+    );
+    const ctx = { file: 'snapshot.json', skip: () => {}, note: () => {} };
+    const accounts = [...awsConfigSnapshotFormat.read(snapshotDocument([detector, trail]), ctx)].filter(
+      (r) => (r.facts as AwsAccountFacts).configListings,
+    );
+    expect(accounts.map((r) => r.account)).toEqual([ACCOUNT]);
+  });
+
   it('a history file, a batch-get and a list of items hold some resources: no listing', () => {
     expect(configListings({ fileVersion: '1.0', configurationItems: [detector] })).toEqual([]);
     expect(configListings({ baseConfigurationItems: [apiItem(detector)] })).toEqual([]);

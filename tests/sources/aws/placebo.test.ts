@@ -81,7 +81,19 @@ describe('placebo recordings of AWS SDK answers', () => {
     ]);
   });
 
-  it('reads a recorded tagging.GetResources answer as the tagged resources, with their tags', () => {
+  it('skips a recorded tagging.GetTagKeys answer, which lists tag keys and no resource', () => {
+    const tagKeys = { status_code: 200, data: { PaginationToken: '', TagKeys: ['env', 'owner'] } };
+    const format = formatOf(tagKeys);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(tagKeys, { file: 't/tagging.GetTagKeys_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of tagging.GetTagKeys that kansa does not read: it holds no resource it checks',
+    ]);
+  });
+
+  it('reads a recorded tagging.GetResources answer as each resource’s tags, by its ARN', () => {
     const tagged = {
       status_code: 200,
       data: {
@@ -97,6 +109,7 @@ describe('placebo recordings of AWS SDK answers', () => {
     const [queue] = [...format.read(tagged, { file: 't/tagging.GetResources_1.json', skip: () => {} })];
     expect(queue).toMatchObject({
       nativeType: 'AWS::SQS::Queue',
+      id: 'arn:aws:sqs:us-east-1:111122223333:q',
       region: 'us-east-1',
       tags: { env: 'prod' },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
+import { type Resource, UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { awsTaggingApiFormat } from '../../../src/sources/aws/tagging-api.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { ACCOUNT } from './builders.ts';
@@ -62,5 +62,23 @@ describe('aws-tagging-api', () => {
     const foldered = read(answer(bucket), `${ACCOUNT}/ap-northeast-3/get-resources.json`).resources[0];
     expect(foldered).toMatchObject({ account: ACCOUNT, region: 'ap-northeast-3' });
     expect(read(answer(bucket)).skipped).toEqual([expect.stringContaining('juki-archive')]);
+  });
+
+  it('reads a bucket its folders place in an account alone with its Region unknown, which its own record gives', () => {
+    const bucket = mapping('arn:aws:s3:::juki-archive', { owner: 'juki' });
+    const { resources, skipped } = read(
+      answer(bucket),
+      `${ACCOUNT}/resourcegroupstaggingapi-get-resources.json`,
+    );
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([
+      { nativeType: 'AWS::S3::Bucket', account: ACCOUNT, region: UNKNOWN_REGION, tags: { owner: 'juki' } },
+    ]);
+  });
+
+  it('reads a type no check reads as its own type, which meets no check', () => {
+    const balancer = `arn:aws:elasticloadbalancing:ap-northeast-1:${ACCOUNT}:loadbalancer/app/juki/50dc6c495c0c9188`;
+    const [read_] = read(answer(mapping(balancer, { owner: 'juki' }))).resources;
+    expect(read_).toMatchObject({ id: balancer, nativeType: 'elasticloadbalancing:loadbalancer' });
   });
 });

@@ -10,9 +10,13 @@ const GROUP = '/providers/Microsoft.Management/managementGroups/mg-city';
 
 function read(document: unknown) {
   const skipped: string[] = [];
-  const resources: Resource[] = [
-    ...azureArm.read(document, { file: 'export.json', skip: (reason) => skipped.push(reason) }),
-  ];
+  const notes: string[] = [];
+  const ctx = {
+    file: 'export.json',
+    skip: (reason: string) => skipped.push(reason),
+    note: (text: string) => notes.push(text),
+  };
+  const resources: Resource[] = [...azureArm.read(document, ctx)];
   const assignments = (resources as Resource<AzureRoleAssignmentFacts>[])
     .filter((r) => r.kansaType === 'iam.role-assignment')
     .map((r) => ({
@@ -22,7 +26,7 @@ function read(document: unknown) {
       principal: r.facts.principalId?.value,
       name: r.facts.principalName,
     }));
-  return { assignments, skipped };
+  return { assignments, skipped, notes };
 }
 
 describe('PSRule Export-AzRuleData: the subscription’s role assignments', () => {
@@ -116,12 +120,17 @@ describe('PSRule Export-AzRuleData: the subscription’s role assignments', () =
       type: 'Microsoft.Subscription',
       resources: [arm('b1', SUBSCRIPTION), arm('b2', GROUP), arm('b3', '/')],
     };
-    const { assignments, skipped } = read([subscription]);
+    const { assignments, skipped, notes } = read([subscription]);
     expect(skipped).toEqual([]);
     expect(assignments.map(({ account, scope }) => [account, scope])).toEqual([
       [SUB, SUBSCRIPTION],
       [SUB, GROUP.toLowerCase()],
       [SUB, '/'],
+    ]);
+    // Each placed in the subscription is noted so, the subscription's own not.
+    expect(notes).toEqual([
+      expect.stringMatching(/\/b2: a role assignment above the subscription, read as inherited by 7e6d5c4b-/),
+      expect.stringMatching(/\/b3: a role assignment above the subscription, read as inherited by 7e6d5c4b-/),
     ]);
     // A resource group's list (VisitResourceGroup) holds what it inherits from above too.
     const group = {

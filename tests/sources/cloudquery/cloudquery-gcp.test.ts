@@ -211,4 +211,24 @@ describe('CloudQuery GCP plugin rows', () => {
       expect.stringMatching(/gcp_compute_disks row without the columns disk_encryption_key/),
     ]);
   });
+
+  it('leaves the labels of a row without its labels column unknown; a null column is none', () => {
+    const disk = (name: string, labels?: unknown) =>
+      cq({
+        self_link: `https://www.googleapis.com/compute/v1/projects/${PROJECT}/zones/asia-northeast1-b/disks/${name}`,
+        name,
+        disk_encryption_key: null,
+        ...(labels !== undefined && { labels }),
+      });
+    const { resources } = read('gcp_compute_disks.json', [
+      disk('selected', null),
+      disk('labelled', { confidentiality: '3' }),
+      disk('unselected'),
+    ]);
+    expect(resources.map((r) => [r.name, r.tags, r.unknownTags === undefined])).toEqual([
+      ['selected', {}, true],
+      ['labelled', { confidentiality: '3' }, true],
+      ['unselected', {}, false],
+    ]);
+  });
 });
