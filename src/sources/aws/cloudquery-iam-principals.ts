@@ -44,6 +44,39 @@ const ENTRIES_OF_ONE_PRINCIPAL: ListUnion<unknown> = {
 /** IAM is global: its tables have no region column. */
 const GLOBAL = 'global';
 
+/** What a child row's parent is: a principal or, for `aws_iam_policy_versions`, a managed policy. */
+type IamParent = Principal | 'policy';
+
+/** The parent's name: its ARN's last part, after its kind and path (`…:role/service-role/name`). */
+const NAME_IN_ARN: Readonly<Record<IamParent, RegExp>> = {
+  user: /:user\/(?:.*\/)?([^/]+)$/,
+  role: /:role\/(?:.*\/)?([^/]+)$/,
+  group: /:group\/(?:.*\/)?([^/]+)$/,
+  policy: /:policy\/(?:.*\/)?([^/]+)$/,
+};
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** The parent a child row is keyed by (its `<kind>_arn` and `account_id`), or why the row is skipped. */
+export function iamParentOf(
+  row: Readonly<Record<string, unknown>>,
+  kind: IamParent,
+  table: string,
+): { readonly arn: string; readonly account: string; readonly name: string } | { readonly skip: string } {
+  const arnColumn = `${kind}_arn`;
+  const arn = row[arnColumn];
+  const account = row.account_id;
+  const name = typeof arn === 'string' ? NAME_IN_ARN[kind].exec(arn)?.[1] : undefined;
+  if (
+    name === undefined ||
+    typeof arn !== 'string' ||
+    typeof account !== 'string' ||
+    !ACCOUNT_ID.test(account)
+  )
+    return { skip: `an ${table} row without its ${arnColumn} or account_id` };
+  return { arn, account, name };
+}
+
 /** The row's parent as a partial Config item holding `configuration` only, its lists declared unions. */
 function principalPart(
   row: Readonly<Record<string, unknown>>,
@@ -52,17 +85,9 @@ function principalPart(
   configuration: Record<string, unknown>,
   table: string,
 ): readonly Resource[] | { readonly skip: string } {
-  const arnColumn = `${principal}_arn`;
-  const arn = row[arnColumn];
-  const account = row.account_id;
-  const name = typeof arn === 'string' ? /:(?:user|role|group)\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] : undefined;
-  if (
-    name === undefined ||
-    typeof arn !== 'string' ||
-    typeof account !== 'string' ||
-    !/^\d{12}$/.test(account)
-  )
-    return { skip: `an ${table} row without its ${arnColumn} or account_id` };
+  const parent = iamParentOf(row, principal, table);
+  if ('skip' in parent) return parent;
+  const { arn, account, name } = parent;
   const resource = configItemToResource(
     {
       accountId: account,

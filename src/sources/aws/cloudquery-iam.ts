@@ -3,6 +3,7 @@ import { explicitList, type ListUnion } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { type CloudQueryTable, cloudQueryTime } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
+import { iamParentOf } from './cloudquery-iam-principals.ts';
 import { credentialReportRowToResource, reportCell } from './credential-report.ts';
 import { iamListingRecord } from './iam-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
@@ -78,16 +79,8 @@ export const userAccessKeys: CloudQueryTable = {
   requiredColumns: ['user_arn', 'account_id', 'status', 'create_date'],
   jsonColumns: [],
   read(row, origin) {
-    const arn = row.user_arn;
-    const account = row.account_id;
-    const name = typeof arn === 'string' ? /:user\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] : undefined;
-    if (
-      name === undefined ||
-      typeof arn !== 'string' ||
-      typeof account !== 'string' ||
-      !/^\d{12}$/.test(account)
-    )
-      return { skip: 'an aws_iam_user_access_keys row without its user_arn or account_id' };
+    const user = iamParentOf(row, 'user', 'aws_iam_user_access_keys');
+    if ('skip' in user) return user;
     const created = typeof row.create_date === 'string' ? cloudQueryTime(row.create_date) : '';
     if (Number.isNaN(Date.parse(created)) || (row.status !== 'Active' && row.status !== 'Inactive'))
       return {
@@ -98,7 +91,7 @@ export const userAccessKeys: CloudQueryTable = {
     const lastUsed =
       used === undefined ? {} : { lastUsed: typeof used === 'string' ? cloudQueryTime(used) : null };
     const key: AwsAccessKey = { columns: KEY_COLUMNS, lastRotated: created, ...lastUsed };
-    return [keyOwner(arn, account, name, row.status === 'Active' ? [key] : [], origin)];
+    return [keyOwner(user.arn, user.account, user.name, row.status === 'Active' ? [key] : [], origin)];
   },
 };
 
@@ -227,27 +220,19 @@ export const iamPolicyVersions: CloudQueryTable = {
   requiredColumns: ['policy_arn', 'account_id', 'is_default_version'],
   jsonColumns: ['document_json'],
   read(row, origin) {
-    const arn = row.policy_arn;
-    const account = row.account_id;
-    const name = typeof arn === 'string' ? /:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] : undefined;
-    if (
-      name === undefined ||
-      typeof arn !== 'string' ||
-      typeof account !== 'string' ||
-      !/^\d{12}$/.test(account)
-    )
-      return { skip: 'an aws_iam_policy_versions row without its policy_arn or account_id' };
+    const policy = iamParentOf(row, 'policy', 'aws_iam_policy_versions');
+    if ('skip' in policy) return policy;
     if (row.is_default_version !== true) return [];
     const document = row.document_json ?? row.document;
     return [
       configItemToResource(
         {
-          accountId: account,
+          accountId: policy.account,
           region: 'global',
           resourceType: 'AWS::IAM::Policy',
-          resourceId: name,
-          resourceName: name,
-          arn,
+          resourceId: policy.name,
+          resourceName: policy.name,
+          arn: policy.arn,
           tags: {},
           configuration: {
             policyVersionList: [{ versionId: row.version_id, isDefaultVersion: true, document }],

@@ -9,28 +9,22 @@ import { asNumber, fieldFact } from './fields.ts';
  * https://cloud.google.com/logging/docs/reference/v2/rest/v2/billingAccounts.locations.buckets
  */
 export function logBucketFacts(data: JsonObject, dataPath: string): GcpLogBucketFacts {
-  const required = stringAt(data, 'name')?.endsWith('/buckets/_Required') === true;
+  // The `_Required` bucket's retention is fixed: unset or zero, it is still its 400 days.
+  const retention =
+    stringAt(data, 'name')?.endsWith('/buckets/_Required') === true
+      ? { days: REQUIRED_DAYS, unsetNote: REQUIRED_NOTE, zeroNote: REQUIRED_NOTE }
+      : { days: DEFAULT_DAYS, unsetNote: DEFAULT_NOTE, zeroNote: ZERO_NOTE };
   // Zero is the API's "not set" (a bucket created with 0 gets the default), and what the Go
   // client's int64 (Steampipe's `retention_days`) holds where the API leaves the field out.
   if (asNumber(data.retentionDays) === 0)
     return {
-      retentionDays: required
-        ? cloudDefault(REQUIRED_DAYS, factPath(dataPath, 'retentionDays'), REQUIRED_NOTE)
-        : cloudDefault(DEFAULT_DAYS, factPath(dataPath, 'retentionDays'), ZERO_NOTE),
+      retentionDays: cloudDefault(retention.days, factPath(dataPath, 'retentionDays'), retention.zeroNote),
     };
   return {
-    retentionDays: fieldFact(
-      data,
-      dataPath,
-      'retentionDays',
-      asNumber,
-      required
-        ? { default: REQUIRED_DAYS, note: REQUIRED_NOTE }
-        : {
-            default: DEFAULT_DAYS,
-            note: { ja: '指定なし: 既定の保存期間 30 日', en: 'not set: the default retention of 30 days' },
-          },
-    ),
+    retentionDays: fieldFact(data, dataPath, 'retentionDays', asNumber, {
+      default: retention.days,
+      note: retention.unsetNote,
+    }),
   };
 }
 
@@ -43,6 +37,11 @@ const REQUIRED_NOTE = {
 };
 
 const DEFAULT_DAYS = 30;
+
+const DEFAULT_NOTE = {
+  ja: '指定なし: 既定の保存期間 30 日',
+  en: 'not set: the default retention of 30 days',
+};
 
 const ZERO_NOTE = {
   ja: '0（未設定）: 既定の保存期間 30 日',
