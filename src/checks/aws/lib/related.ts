@@ -156,21 +156,42 @@ const DENIED: Rights = {
  * cannot show is none, so that no principal is counted out on a guess.
  */
 function denial(inventory: InventoryView, principal: Resource): Verdict {
-  return principal.kansaType === 'iam.user'
-    ? userGrants(inventory, principal as Resource<AwsIamUserFacts>, DENIED)
-    : grants(inventory, principal as Resource<AwsIamPrincipalFacts>, DENIED, principal);
+  let byPrincipal = DENIALS.get(inventory);
+  if (!byPrincipal) {
+    byPrincipal = new WeakMap();
+    DENIALS.set(inventory, byPrincipal);
+  }
+  let denied = byPrincipal.get(principal);
+  if (!denied) {
+    denied =
+      principal.kansaType === 'iam.user'
+        ? userGrants(inventory, principal as Resource<AwsIamUserFacts>, DENIED)
+        : grants(inventory, principal as Resource<AwsIamPrincipalFacts>, DENIED, principal);
+    byPrincipal.set(principal, denied);
+  }
+  return denied;
 }
+
+/**
+ * Each principal's denial, per inventory (it reads the principal's groups and policies there): a
+ * principal is asked for administrator rights, for escalation, and for its paths (escalation-paths.ts),
+ * by more than one check, and its groups and policies are walked once.
+ */
+const DENIALS = new WeakMap<InventoryView, WeakMap<Resource, Verdict>>();
 
 /** See denial. */
 export function deniedEverything(inventory: InventoryView, principal: Resource): boolean {
   return denial(inventory, principal).value === true;
 }
 
-/** What is left of the rights a principal's policies grant when it is denied everything: none. */
-function unlessDenied(denied: Verdict, granted: Verdict): Verdict {
-  return denied.value === true && granted.value !== false
-    ? { value: false, evidence: denied.evidence }
-    : granted;
+/**
+ * What is left of the rights a principal's policies grant when it is denied everything: none. A
+ * principal granted none is not looked at for a denial (it would change nothing).
+ */
+function unlessDenied(inventory: InventoryView, principal: Resource, granted: Verdict): Verdict {
+  if (granted.value === false) return granted;
+  const denied = denial(inventory, principal);
+  return denied.value === true ? { value: false, evidence: denied.evidence } : granted;
 }
 
 /**
@@ -230,7 +251,8 @@ export function isAdministratorRole(
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
   return unlessDenied(
-    denial(inventory, role),
+    inventory,
+    role,
     withinBoundary(inventory, role, rights, grants(inventory, role, rights, role)),
   );
 }
@@ -246,7 +268,8 @@ export function isAdministrator(
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
   return unlessDenied(
-    denial(inventory, user),
+    inventory,
+    user,
     withinBoundary(inventory, user, rights, userGrants(inventory, user, rights)),
   );
 }

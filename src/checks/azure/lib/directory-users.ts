@@ -15,7 +15,7 @@ import { controlsSubscription, type Resource } from '../../../model/resource.ts'
 import { type CheckContext, type CheckResult, type Evidence, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment } from './assessment.ts';
 import { mayAssign } from './role-conditions.ts';
-import { roleGrants, writesEveryProvider } from './role-grants.ts';
+import { roleGrants } from './role-grants.ts';
 
 /**
  * The users that Defender for Cloud's identity recommendations judge, found without them: who
@@ -44,19 +44,18 @@ export function ownsSubscription(assignment: Resource<AzureRoleAssignmentFacts>)
 export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext): boolean {
   const { roleDefinitionId: role, condition } = assignment.facts;
   if (role?.value === undefined) return false;
-  if (role.value === OWNER_ROLE || role.value === CONTRIBUTOR_ROLE || writesEveryProvider(role.value, ctx))
-    return true;
-  if (roleGrants(role.value, ctx).grants !== true) return false;
+  if (role.value === OWNER_ROLE || role.value === CONTRIBUTOR_ROLE) return true;
+  const { grants, writesEveryProvider } = roleGrants(role.value, ctx);
+  if (writesEveryProvider) return true;
+  if (grants !== true) return false;
   if (!(role.value in PRIVILEGED_BUILT_IN_ROLES) || condition?.source !== 'explicit' || !condition.value)
     return true;
   return (
-    mayAssign(
-      condition.value,
-      (assignable) =>
-        assignable === CONTRIBUTOR_ROLE ||
-        writesEveryProvider(assignable, ctx) ||
-        roleGrants(assignable, ctx).grants,
-    ) === true
+    mayAssign(condition.value, (assignable) => {
+      if (assignable === CONTRIBUTOR_ROLE) return true;
+      const told = roleGrants(assignable, ctx);
+      return told.writesEveryProvider || told.grants;
+    }) === true
   );
 }
 
