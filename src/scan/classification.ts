@@ -1,6 +1,6 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
-import { isClassificationKey, type ScanParameters } from '../model/parameters.ts';
+import { classificationKeyMatcher, type ScanParameters } from '../model/parameters.ts';
 import { isTagList, type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
 
 /**
@@ -19,10 +19,11 @@ export function classifier({
 }: ScanParameters['classification']): (resource: Resource) => Fact<number> {
   // Most resources carry no classification tag: they share one fact.
   const byDefault = defaultClass(tagKey, level);
+  const isClassKey = classificationKeyMatcher(tagKey);
   return (resource) => {
     let found: Fact<number> | undefined;
     for (const key in resource.tags) {
-      if (!isClassificationKey(key, tagKey)) continue;
+      if (!isClassKey(key)) continue;
       const value = resource.tags[key]!;
       const read = classOfValue(value);
       const path = `tags.${key}`;
@@ -34,7 +35,7 @@ export function classifier({
     // already the highest, which the higher of two spellings keeps.
     const { unknownTags } = resource;
     if (unknownTags !== undefined && (found?.value ?? 0) < 3) {
-      const unknownKey = unknownClassKey(resource, tagKey);
+      const unknownKey = unknownClassKey(resource, tagKey, isClassKey);
       if (unknownKey !== undefined) return unknown(`tags.${unknownKey}`, unknownTagNote(unknownTags));
     }
     return found ?? byDefault;
@@ -46,12 +47,14 @@ export function classifier({
  * key, or one of the guideline's own (`機密性 = var.level` in a plan), which the tags read above
  * take as the class as much as the parameters' key.
  */
-function unknownClassKey(resource: Resource, tagKey: string): string | undefined {
+function unknownClassKey(
+  resource: Resource,
+  tagKey: string,
+  isClassKey: (key: string) => boolean,
+): string | undefined {
   if (tagUnknown(resource, tagKey)) return tagKey;
   const { unknownTags } = resource;
-  return unknownTags !== undefined && isTagList(unknownTags)
-    ? unknownTags.find((key) => isClassificationKey(key, tagKey))
-    : undefined;
+  return unknownTags !== undefined && isTagList(unknownTags) ? unknownTags.find(isClassKey) : undefined;
 }
 
 /**
