@@ -1,3 +1,4 @@
+import { memoized } from '../base/memo.ts';
 import { JAPAN_REGIONS } from './japan-regions.ts';
 import type { Provider } from './resource.ts';
 
@@ -125,13 +126,15 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
 };
 
 /**
- * Whether a tag key carries the classification: the parameters' key (any case), or the
- * guidelines' own word for it, `機密性` (or its category, `機密性区分`, `機密性分類`,
+ * Whether a tag key carries the classification, for the parameters' key `tagKey`: that key (any
+ * case), or the guidelines' own word for it, `機密性` (or its category, `機密性区分`, `機密性分類`,
  * `機密性レベル`), which owners write as a key (AWS, Azure, and GCP labels, whose keys take
- * international characters) whatever key the parameters name.
+ * international characters) whatever key the parameters name. Asked of every tag key of every
+ * resource: `tagKey` is lower-cased once, and the test kept for each `tagKey` (a scan has one).
  */
-export function isClassificationKey(key: string, tagKey: string): boolean {
-  return key.toLowerCase() === tagKey.toLowerCase() || JAPANESE_CLASSIFICATION_KEY.test(key.trim());
-}
+export const classificationKeyMatcher: (tagKey: string) => (key: string) => boolean = memoized((tagKey) => {
+  const wanted = tagKey.toLowerCase();
+  return (key) => key.toLowerCase() === wanted || JAPANESE_CLASSIFICATION_KEY.test(key.trim());
+});
 
 const JAPANESE_CLASSIFICATION_KEY = /^機密性(?:区分|分類|レベル)?$/u;

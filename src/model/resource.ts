@@ -374,15 +374,6 @@ export function inheritedAssignmentId(subscription: string, assignmentId: string
   return `${accountResourceId('azure', subscription)}${assignmentId.startsWith('/') ? '' : '/'}${assignmentId}`;
 }
 
-/** Whether the tag of the key (case-insensitively) may hold a value the record does not tell (`unknownTags`). */
-export function tagUnknown(resource: Pick<Resource, 'unknownTags'>, key: string): boolean {
-  const unknownTags = resource.unknownTags;
-  if (unknownTags === undefined) return false;
-  if (!isTagList(unknownTags)) return true;
-  const wanted = key.toLowerCase();
-  return unknownTags.some((unknownKey) => unknownKey.toLowerCase() === wanted);
-}
-
 /**
  * Why the resource's `unknownTags` are not known, as the note of their facts: keys a plan knows
  * only after apply, or the note the record gives for all of them. One frozen note per reason,

@@ -1,7 +1,7 @@
 import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
-import { isClassificationKey, type ScanParameters } from '../model/parameters.ts';
-import { isTagList, type Resource, tagUnknown, unknownTagNote } from '../model/resource.ts';
+import { classificationKeyMatcher, type ScanParameters } from '../model/parameters.ts';
+import { isTagList, type Resource, unknownTagNote } from '../model/resource.ts';
 
 /**
  * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
@@ -19,10 +19,11 @@ export function classifier({
 }: ScanParameters['classification']): (resource: Resource) => Fact<number> {
   // Most resources carry no classification tag: they share one fact.
   const byDefault = defaultClass(tagKey, level);
+  const isClassKey = classificationKeyMatcher(tagKey);
   return (resource) => {
     let found: Fact<number> | undefined;
     for (const key in resource.tags) {
-      if (!isClassificationKey(key, tagKey)) continue;
+      if (!isClassKey(key)) continue;
       const value = resource.tags[key]!;
       const read = classOfValue(value);
       const path = `tags.${key}`;
@@ -34,7 +35,7 @@ export function classifier({
     // already the highest, which the higher of two spellings keeps.
     const { unknownTags } = resource;
     if (unknownTags !== undefined && (found?.value ?? 0) < 3) {
-      const unknownKey = unknownClassKey(resource, tagKey);
+      const unknownKey = unknownClassKey(unknownTags, tagKey, isClassKey);
       if (unknownKey !== undefined) return unknown(`tags.${unknownKey}`, unknownTagNote(unknownTags));
     }
     return found ?? byDefault;
@@ -43,15 +44,25 @@ export function classifier({
 
 /**
  * A classification key of the resource's tags that its record does not tell: the parameters'
- * key, or one of the guideline's own (`機密性 = var.level` in a plan), which the tags read above
- * take as the class as much as the parameters' key.
+ * key, as the parameters spell it (when the record names the keys it does not tell, in any case;
+ * otherwise every key is untold), or else one of the guideline's own as the record spells it
+ * (`機密性 = var.level` in a plan), which the tags read above take as the class as much as the
+ * parameters' key. One walk of the keys.
  */
-function unknownClassKey(resource: Resource, tagKey: string): string | undefined {
-  if (tagUnknown(resource, tagKey)) return tagKey;
-  const { unknownTags } = resource;
-  return unknownTags !== undefined && isTagList(unknownTags)
-    ? unknownTags.find((key) => isClassificationKey(key, tagKey))
-    : undefined;
+function unknownClassKey(
+  unknownTags: NonNullable<Resource['unknownTags']>,
+  tagKey: string,
+  isClassKey: (key: string) => boolean,
+): string | undefined {
+  if (!isTagList(unknownTags)) return tagKey;
+  const wanted = tagKey.toLowerCase();
+  let guidelineKey: string | undefined;
+  for (const key of unknownTags) {
+    if (!isClassKey(key)) continue;
+    if (key.toLowerCase() === wanted) return tagKey;
+    guidelineKey ??= key;
+  }
+  return guidelineKey;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { explicit } from '../../../model/fact.ts';
-import { isClassificationKey } from '../../../model/parameters.ts';
+import { classificationKeyMatcher } from '../../../model/parameters.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail } from '../../check.ts';
 import { judgeMark, MARK_UNKNOWN_MESSAGES, type MarkMessage, marksValue } from '../lib/tags.ts';
@@ -46,9 +46,9 @@ export default defineCheck<object, MarkMessage | 'topSecret'>({
     if (judged.status === 'FAIL') return judged;
     // The classification tag may name the grade itself (`機密性` = `極秘`): a top-secret document
     // all the same, whatever the mark's own tag says or leaves untold.
+    const isClassKey = classificationKeyMatcher(params.classification.tagKey);
     const graded = Object.entries(resource.tags).find(
-      ([key, value]) =>
-        isClassificationKey(key, params.classification.tagKey) && marksValue(value, params.topSecretTag),
+      ([key, value]) => isClassKey(key) && marksValue(value, params.topSecretTag),
     );
     if (!graded) return judged;
     const [key, value] = graded;

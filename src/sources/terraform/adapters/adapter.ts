@@ -3,7 +3,7 @@ import type { Localized } from '../../../model/localized.ts';
 import type { Provider, Resource } from '../../../model/resource.ts';
 import type { TerraformConfiguration } from '../configuration.ts';
 import { isCreated, type TfInstance } from '../document.ts';
-import type { Translation } from '../translation.ts';
+import type { MarkState, Translation } from '../translation.ts';
 
 /**
  * The region a built record carries until the plan places it (the resource's own location
@@ -155,27 +155,29 @@ export function instanceWithArn(ctx: BuildContext, type: string, arn: string): T
   });
 }
 
+const NOT_IN_SCHEMA: Localized = {
+  ja: 'このプロバイダー バージョンのスキーマにない属性です。既存のリソースのこの設定は記録されていません（Terraform の外で変更された可能性があります）',
+  en: "not in this provider version's schema: the existing resource's setting is not recorded (it may have been changed outside Terraform)",
+};
+
 /**
  * Whether an attribute is missing from a resource the plan or state shows as existing, written by
  * a provider version whose schema lacks it (azurerm 2.x's `local_account_disabled`): the setting
- * may have been changed outside Terraform, so it is marked unknown at `nativePath`, not left to the
- * cloud's default, which holds only for a resource the plan creates.
+ * may have been changed outside Terraform, so it is marked (`state`, unmanaged unless told) at
+ * `nativePath`, not left to the cloud's default, which holds only for a resource the plan creates.
  */
 export function notInSchema(
   tr: Translation,
   instance: TfInstance,
   attribute: string,
   nativePath: string,
+  state: MarkState = 'unmanaged',
+  note: Localized = NOT_IN_SCHEMA,
 ): boolean {
   if (isCreated(instance) || attribute in tr.valuesOf(instance).values) return false;
-  tr.mark(nativePath, `${instance.address}.${attribute}`, 'unmanaged', NOT_IN_SCHEMA);
+  tr.mark(nativePath, `${instance.address}.${attribute}`, state, note);
   return true;
 }
-
-const NOT_IN_SCHEMA: Localized = {
-  ja: 'このプロバイダー バージョンのスキーマにない属性です。既存のリソースのこの設定は記録されていません（Terraform の外で変更された可能性があります）',
-  en: "not in this provider version's schema: the existing resource's setting is not recorded (it may have been changed outside Terraform)",
-};
 
 /**
  * An Optional+Computed attribute a new resource's configuration leaves out: the plan knows it

@@ -3,7 +3,7 @@ import { isCreated, type TfInstance } from '../document.ts';
 import { isObject } from '../kind.ts';
 import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
-import type { Alongside, BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { type Alongside, type BuildContext, isLeftOut, type TerraformAdapter, type Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 
 /**
@@ -95,9 +95,7 @@ function encryptionByDefault(
     .find((candidate) => providerKey(candidate) === providerKey(instance));
   const enabled = setting?.after.read('enabled');
   if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
-  const leftOut =
-    tr.valuesOf(instance).read(attribute).state === 'unknown' && !ctx.config.sets(instance, attribute);
-  if (enabled.value === false && !leftOut) return undefined;
+  if (enabled.value === false && !isLeftOut(tr, ctx, instance, attribute)) return undefined;
   tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
   return enabled.value;
 }

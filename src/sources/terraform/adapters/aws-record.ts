@@ -59,7 +59,7 @@ export function onePart(unit: Unit, type: string): TfInstance | undefined {
  * The customer managed keys a configuration makes (aws-kms.ts): aws_kms_key, its multi-Region
  * replicas and the keys of imported material.
  */
-export const KMS_KEY_TYPES: readonly string[] = [
+const KMS_KEY_TYPES: readonly string[] = [
   'aws_kms_key',
   'aws_kms_replica_key',
   'aws_kms_external_key',

@@ -88,9 +88,9 @@ function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContex
   const configured = ctx.config.sets(cluster, 'logging_service');
   const read = tr.valuesOf(cluster).read(components);
   const componentsConfigured = !configured && ctx.config.sets(cluster, 'logging_config');
+  const serviceUnknown = tr.valuesOf(cluster).read('logging_service').state === 'unknown';
   if (
-    (componentsConfigured ||
-      (!configured && tr.valuesOf(cluster).read('logging_service').state === 'unknown')) &&
+    (componentsConfigured || (!configured && serviceUnknown)) &&
     read.state === 'known' &&
     Array.isArray(read.value)
   ) {
@@ -108,7 +108,7 @@ function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContex
     !configured &&
     !componentsConfigured &&
     ctx.config.sets(cluster, 'cluster_telemetry') &&
-    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    serviceUnknown &&
     !(telemetryType.state === 'known' && ['ENABLED', 'SYSTEM_ONLY'].includes(String(telemetryType.value)))
   ) {
     tr.mark(path, `${cluster.address}.${telemetry}`, 'unknown', {

@@ -1,11 +1,19 @@
 import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { GcpBucketFacts } from '../../../model/gcp.ts';
+import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { bucketAclFacts } from '../../gcp/adapters/storage.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
+import {
+  type BuildContext,
+  notInSchema,
+  partsOf,
+  readFirst,
+  type TerraformAdapter,
+  type Unit,
+} from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { ACL_TYPES, bucketAcl } from './gcp-bucket-acl.ts';
 import { gcpFirewallPolicyAdapters } from './gcp-firewall-policy.ts';
@@ -166,6 +174,11 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('compute.googleapis.com/Firewall', data, tr);
 }
 
+const SQL_KEY_NOT_IN_GA_SCHEMA: Localized = {
+  ja: 'このプロバイダーのスキーマにこの属性がなく（google 3.x の GA 版。google-beta のみ）、既存のインスタンスの暗号鍵は記録されていません',
+  en: "not in this provider's schema (google 3.x GA; google-beta only): the key of an instance that exists is not recorded",
+};
+
 function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const instance = unit.primary;
   const data = readData(tr, instance, {
@@ -248,12 +261,7 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   // 3.x has it in google-beta only: GA's values of an instance that exists do not record the key.
   const key = 'encryption_key_name';
   const keyPath = 'diskEncryptionConfiguration.kmsKeyName';
-  if (!isNew && !(key in values.values))
-    tr.mark(`${DATA}.${keyPath}`, `${instance.address}.${key}`, 'unknown', {
-      ja: 'このプロバイダーのスキーマにこの属性がなく（google 3.x の GA 版。google-beta のみ）、既存のインスタンスの暗号鍵は記録されていません',
-      en: "not in this provider's schema (google 3.x GA; google-beta only): the key of an instance that exists is not recorded",
-    });
-  else
+  if (!notInSchema(tr, instance, key, `${DATA}.${keyPath}`, 'unknown', SQL_KEY_NOT_IN_GA_SCHEMA))
     set(
       data,
       keyPath,
