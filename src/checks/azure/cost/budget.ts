@@ -98,9 +98,8 @@ export default defineCheck({
     const periods = new Map(alertingBudgets.map((budget) => [budget, periodOf(budget, ctx.now)]));
     const current = alertingBudgets.filter((budget) => periods.get(budget)?.within === true);
     const alerting = notifications.filter((fact) => current.some((budget) => budget.id === fact.resourceId));
-    const partial = budgets.filter((budget) => countsPart(budget));
-    if (alerting.some((fact) => !partial.some((budget) => budget.id === fact.resourceId)))
-      return pass('alerting', alerting, data);
+    // A current alerting budget over the whole subscription's spend passes.
+    if (current.some((budget) => !countsPart(budget))) return pass('alerting', alerting, data);
     const undated = alertingBudgets.filter((budget) => periods.get(budget)?.within === undefined);
     if (undated.length > 0)
       return undetermined(
@@ -116,13 +115,13 @@ export default defineCheck({
         { budgets: alertingBudgets.map((budget) => budget.name) },
       );
     if (alerting.length > 0) {
-      const names = budgets.filter((budget) => alerting.some((fact) => fact.resourceId === budget.id));
-      const filters = names.map((budget) => ({
+      // Every current alerting budget counts part of the spend only (a resource group's, a filter's).
+      const filters = current.map((budget) => ({
         ...factOf(budget.facts.filtered, 'properties.filter'),
         resourceId: budget.id,
       }));
       return undetermined('partialOnly', [...alerting, ...filters], {
-        budgets: names.map((budget) => budget.name),
+        budgets: current.map((budget) => budget.name),
       });
     }
     if (notifications.some((fact) => fact.source === 'unknown'))
