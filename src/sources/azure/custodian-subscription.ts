@@ -35,10 +35,11 @@ export function* custodianSubscriptions(document: readonly unknown[], ctx: ReadC
       get(record, 'state'),
       get(record, 'tenantId'),
     );
-    for (const read of [subscription, ...listedSettings(record)].map((arm) => toResource(arm, origin, note)))
+    const listed = get(record, DIAGNOSTIC_SETTINGS);
+    for (const read of [subscription, ...listedSettings(listed)].map((arm) => toResource(arm, origin, note)))
       if ('skip' in read) ctx.skip(read.skip, { index });
       else yield read;
-    if (Array.isArray(get(record, DIAGNOSTIC_SETTINGS))) {
+    if (Array.isArray(listed)) {
       const facts: AzureSubscriptionFacts = {
         activityLogSettingsListed: explicit(true, DIAGNOSTIC_SETTINGS),
       };
@@ -48,7 +49,6 @@ export function* custodianSubscriptions(document: readonly unknown[], ctx: ReadC
 }
 
 /** The settings the annotation lists: its ARM records (the `{}` that stands for none left out). */
-function listedSettings(record: unknown): readonly unknown[] {
-  const listed = get(record, DIAGNOSTIC_SETTINGS);
+function listedSettings(listed: unknown): readonly unknown[] {
   return Array.isArray(listed) ? listed.filter((setting) => isObject(setting) && get(setting, 'id')) : [];
 }
