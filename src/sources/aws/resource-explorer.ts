@@ -1,4 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
+import { toStringValue } from './adapters/fields.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 
@@ -35,10 +36,34 @@ export const awsResourceExplorerFormat: DocumentFormat = {
 };
 
 /**
+ * The partial item (settings unknown) of the resource `arn` names, of `type` as Resource Explorer
+ * names it (`s3:bucket`): its id (the ARN's last part), account, Region and tags, each left out
+ * where the caller has none. Resource Explorer's entries, the tagging API's and the tag-list
+ * answers' (tag-answers.ts) are read so, and merge by ARN with the resource's other records.
+ */
+export function partialItem(
+  type: string,
+  arn: string,
+  account: string | undefined,
+  region: string | undefined,
+  tags: unknown,
+): Record<string, unknown> {
+  return {
+    resourceType: configTypeNamed(type),
+    resourceId: arn.split(/[/:]/).pop(),
+    arn,
+    ...(account !== undefined && { accountId: account }),
+    ...(region !== undefined && { awsRegion: region }),
+    configuration: {},
+    ...(tags !== undefined && { tags }),
+  };
+}
+
+/**
  * The Config type of a resource type as Resource Explorer names it (`s3:bucket`, the service and
  * the type its ARNs name), or the name itself where no Config type records it.
  */
-export function configTypeNamed(type: string): string {
+function configTypeNamed(type: string): string {
   return CONFIG_TYPE[type] ?? type;
 }
 
@@ -86,17 +111,13 @@ const CONFIG_TYPE: Readonly<Record<string, string>> = {
 function asItem(entry: unknown): unknown {
   const record = asRecord(entry);
   if (!record) return entry;
-  const arn = String(record['Arn'] ?? '');
-  const type = String(record['ResourceType'] ?? '');
   const properties = Array.isArray(record['Properties']) ? record['Properties'] : [];
   const tags = properties.map(asRecord).find((property) => property?.['Name'] === 'tags')?.['Data'];
-  return {
-    resourceType: configTypeNamed(type),
-    resourceId: arn.split(/[/:]/).pop(),
-    arn,
-    accountId: record['OwningAccountId'],
-    awsRegion: record['Region'],
-    configuration: {},
-    ...(tags !== undefined && { tags }),
-  };
+  return partialItem(
+    String(record['ResourceType'] ?? ''),
+    String(record['Arn'] ?? ''),
+    toStringValue(record['OwningAccountId']),
+    toStringValue(record['Region']),
+    tags,
+  );
 }

@@ -1,5 +1,6 @@
 import { type AnswerShape, arnInPlace, KMS_KEY_ID, only } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
+import { partialItem } from './resource-explorer.ts';
 
 /**
  * Answers that hold a resource's tags, which its describe answer does not carry (`dynamodb
@@ -30,17 +31,7 @@ export const TAG_ANSWERS: readonly AnswerShape[] = [
           skip: `aws dynamodb list-tags-of-resource of ${table} is one page of its tags (NextToken): the others may hold its class, so the page is not read`,
         };
       return {
-        items: [
-          {
-            resourceType: 'AWS::DynamoDB::Table',
-            resourceId: table,
-            arn,
-            accountId: place.account,
-            awsRegion: place.region,
-            configuration: {},
-            tags: record['Tags'],
-          },
-        ],
+        items: [partialItem('dynamodb:table', arn, place.account, place.region, record['Tags'])],
         partial: true,
       };
     },
@@ -70,20 +61,7 @@ export const TAG_ANSWERS: readonly AnswerShape[] = [
         Key: asRecord(tag)?.['TagKey'],
         Value: asRecord(tag)?.['TagValue'] ?? '',
       }));
-      return {
-        items: [
-          {
-            resourceType: 'AWS::KMS::Key',
-            resourceId: key,
-            arn,
-            accountId: place.account,
-            awsRegion: place.region,
-            configuration: {},
-            tags,
-          },
-        ],
-        partial: true,
-      };
+      return { items: [partialItem('kms:key', arn, place.account, place.region, tags)], partial: true };
     },
   },
 ];

@@ -1,7 +1,7 @@
 import type { DocumentFormat } from '../format.ts';
 import { answerResources, placeInPath } from './cli-answer.ts';
 import { accountInArn, arnPart, asRecord } from './config-item.ts';
-import { configTypeNamed } from './resource-explorer.ts';
+import { partialItem } from './resource-explorer.ts';
 
 /**
  * `aws resourcegroupstaggingapi get-resources` (GetResources): `{"PaginationToken": "",
@@ -59,16 +59,9 @@ function asItem(
   // `global` stands in for the Region of a bucket placed in an account alone until
   // unplacedBuckets marks it unknown; one placed in no account has none and is skipped.
   const bucketRegion = fileRegion ?? (fileAccount === undefined ? undefined : 'global');
-  return {
-    resourceType: configTypeNamed(`${service}:${type}`),
-    resourceId: arn.split(/[/:]/).pop(),
-    arn,
-    accountId: accountInArn(arn) ?? fileAccount,
-    // Only a bucket's ARN leaves its Region out: a global resource's (IAM) names none either.
-    ...(service === 's3' && bucketRegion !== undefined && { awsRegion: bucketRegion }),
-    configuration: {},
-    ...(record['Tags'] !== undefined && { tags: record['Tags'] }),
-  };
+  // Only a bucket's ARN leaves its Region out: a global resource's (IAM) names none either.
+  const region = service === 's3' ? bucketRegion : undefined;
+  return partialItem(`${service}:${type}`, arn, accountInArn(arn) ?? fileAccount, region, record['Tags']);
 }
 
 /** The buckets of an answer no ARN or folder places in a Region: their Region is unknown. */

@@ -32,18 +32,24 @@ export function inheritedAssignments(
 }
 
 /**
- * A role assignment nested in a subscription's or resource group's record (PSRule's
- * `Export-AzRuleData` keeps the list of each, with what it inherits, under its `resources`): one
- * above the subscriptions is the subscription's, placed in it with a note; any other record, or a
- * parent that is neither, as it is.
+ * Role assignments nested in a subscription's or resource group's record (PSRule's
+ * `Export-AzRuleData` keeps the list of each, with what it inherits, under its `resources`). The
+ * parent's subscription is worked out once; the function returned gives, for each nested record,
+ * one above the subscriptions as the subscription's, placed in it with a note, and any other
+ * record, or every record of a parent that is neither, as it is.
  */
-export function inheritedFrom(parentId: string, record: JsonObject): { record: JsonObject; note?: string } {
+export function inheritedFrom(
+  parentId: string,
+): (record: JsonObject) => { record: JsonObject; note?: string } {
   const subscription = /^\/?subscriptions\/([^/]+)(\/resourcegroups\/[^/]+)?$/i.exec(parentId)?.[1];
-  const above = subscription === undefined ? undefined : assignmentAboveSubscriptions(record);
-  if (subscription === undefined || above === undefined) return { record };
-  return {
-    record: inheritedBy(subscription, record, above.id),
-    note: `${above.id}: a role assignment above the subscription, read as inherited by ${subscription}, whose exported resources hold it`,
+  if (subscription === undefined) return (record) => ({ record });
+  return (record) => {
+    const above = assignmentAboveSubscriptions(record);
+    if (above === undefined) return { record };
+    return {
+      record: inheritedBy(subscription, record, above.id),
+      note: `${above.id}: a role assignment above the subscription, read as inherited by ${subscription}, whose exported resources hold it`,
+    };
   };
 }
 

@@ -56,6 +56,15 @@ function* readChildren(
 ): Iterable<Resource> {
   const parentId = idOf(parent);
   if (typeof parentId !== 'string') return;
+  const note = (text: string) => ctx.note?.(text, { index });
+  // A role assignment the subscription inherits, in its exported resources, is the subscription's.
+  const inherited = inheritedFrom(parentId);
+  const place = (record: JsonObject) => {
+    const placed = inherited(record);
+    if (placed.note) note(placed.note);
+    return placed.record;
+  };
+  const origin = { file: ctx.file, index };
   for (const child of children) {
     // The current exporter keeps the subscription's GET answers whole (its Defender pricings,
     // security contacts, auto-provisioning settings: `{"value": [...]}`).
@@ -65,14 +74,6 @@ function* readChildren(
       continue;
     }
     const row = isObject(child) ? withChildId(parentId, child) : child;
-    const note = (text: string) => ctx.note?.(text, { index });
-    // A role assignment the subscription inherits, in its exported resources, is the subscription's.
-    const place = (record: JsonObject) => {
-      const placed = inheritedFrom(parentId, record);
-      if (placed.note) note(placed.note);
-      return placed.record;
-    };
-    const origin = { file: ctx.file, index };
     const result =
       readPowerShellObject(child, place, origin, note) ??
       toResource(isObject(row) ? place(row) : row, origin, note);
