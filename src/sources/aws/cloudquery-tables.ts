@@ -113,6 +113,7 @@ const trailTable = configItemTable({
     ['kms_key_id', 'kmsKeyId'],
     ['s3_bucket_name', 's3BucketName'],
     ['cloud_watch_logs_log_group_arn', 'cloudWatchLogsLogGroupArn'],
+    ['has_custom_event_selectors', 'hasCustomEventSelectors'],
   ],
 });
 
