@@ -169,6 +169,11 @@ export interface AwsCloudTrailFacts {
    */
   readonly isLogging?: Fact<boolean>;
   /**
+   * The trail records management events, both read and write (its event selectors, or the
+   * default selector of a trail without custom ones). Absent where the selectors were not read.
+   */
+  readonly recordsManagementEvents?: Fact<boolean>;
+  /**
    * The accounts whose own trail listings hold the trail (a `describe-trails` answer, a Config
    * recorder's item, a tool's row: the account it was read in). The owner's is among them when
    * its own listing was read; a member's, when only that member's listing of the organization

@@ -117,8 +117,8 @@ export const AWS_ANSWER_RULES: readonly Rule[] = [
     'aws s3api get-bucket-versioning の応答はバケットを示していません。また、バージョニングを読むチェックはありません',
   ],
   [
-    /aws cloudtrail get-event-selectors: no check reads event selectors \(the trail is read from describe-trails\)/g,
-    'aws cloudtrail get-event-selectors: イベントセレクターを読むチェックはありません（証跡は describe-trails から読み込みます）',
+    /aws cloudtrail get-event-selectors names no trail ARN \((.+?)\)/g,
+    'aws cloudtrail get-event-selectors の応答は証跡の ARN を示していません（$1）',
   ],
   [
     /aws configservice describe-configuration-recorders \(or -status\) describes the recorder, not a resource kansa checks/g,

@@ -277,16 +277,26 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     arn: ownArn,
     item: asIs,
   },
-  // describe_trails' Trail with get_trail_status's answer under `status`.
+  // describe_trails' Trail with get_trail_status's answer under `status` and
+  // get_event_selectors' answer whole under `event_selectors` (`{trail_arn, event_selectors |
+  // advanced_event_selectors}`): its lists are the trail's selectors.
   'CloudTrail.cloud_trail': {
     resourceType: 'AWS::CloudTrail::Trail',
     id: 'name',
     region: regional,
     arn: ownArn,
-    item: ({ status, ...configuration }) => {
+    item: ({ status, eventSelectors, ...configuration }) => {
       const isLogging = asRecord(status)?.isLogging;
+      const selectors = asRecord(eventSelectors);
       return {
-        configuration: { ...configuration, ...(typeof isLogging === 'boolean' && { IsLogging: isLogging }) },
+        configuration: {
+          ...configuration,
+          ...(typeof isLogging === 'boolean' && { IsLogging: isLogging }),
+          ...(selectors && {
+            EventSelectors: selectors.eventSelectors,
+            AdvancedEventSelectors: selectors.advancedEventSelectors,
+          }),
+        },
         supplementary: {},
       };
     },

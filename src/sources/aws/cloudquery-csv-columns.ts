@@ -17,6 +17,7 @@ const NON_TEXT_COLUMNS: Readonly<Record<string, NonNullable<CloudQueryTable['csv
     log_file_validation_enabled: 'boolean',
     tags: 'json',
   },
+  aws_cloudtrail_trail_event_selectors: { event_selectors: 'json', advanced_event_selectors: 'json' },
   aws_cloudwatchlogs_log_groups: {
     tags: 'json',
     creation_time: 'number',

@@ -113,6 +113,7 @@ const trailTable = configItemTable({
     ['kms_key_id', 'kmsKeyId'],
     ['s3_bucket_name', 's3BucketName'],
     ['cloud_watch_logs_log_group_arn', 'cloudWatchLogsLogGroupArn'],
+    ['has_custom_event_selectors', 'hasCustomEventSelectors'],
   ],
 });
 
@@ -138,6 +139,52 @@ const cloudTrailTrails: CloudQueryTable = {
     ];
   },
 };
+
+/**
+ * `aws_cloudtrail_trail_event_selectors` (plugin v22 on): GetEventSelectors' answer, one row per
+ * trail keyed by `trail_arn`, `event_selectors` and `advanced_event_selectors` in the Go SDK's
+ * names, read as the trail's partial record (adapters/event-selectors.ts), which merges with its
+ * `aws_cloudtrail_trails` row by ARN. The older schema's row per basic selector
+ * (`include_management_events`, `read_write_type` as columns) lacks these columns and is skipped.
+ */
+const trailEventSelectors: CloudQueryTable = {
+  table: 'aws_cloudtrail_trail_event_selectors',
+  requiredColumns: ['trail_arn', 'account_id', 'event_selectors', 'advanced_event_selectors'],
+  jsonColumns: ['event_selectors', 'advanced_event_selectors'],
+  read(row, origin) {
+    const arn = row.trail_arn;
+    const trail = typeof arn === 'string' ? TRAIL_ARN.exec(arn) : null;
+    const account = row.account_id;
+    if (!trail || typeof account !== 'string' || !/^\d{12}$/.test(account))
+      return { skip: 'an aws_cloudtrail_trail_event_selectors row without its trail_arn or account_id' };
+    return [
+      configItemToResource(
+        {
+          accountId: account,
+          region: trail[1]!,
+          resourceType: 'AWS::CloudTrail::Trail',
+          resourceId: trail[2]!,
+          resourceName: trail[2]!,
+          arn: arn as string,
+          tags: {},
+          configuration: {
+            EventSelectors: row.event_selectors,
+            AdvancedEventSelectors: row.advanced_event_selectors,
+          },
+          supplementary: {},
+          partial: true,
+          captureTime: undefined,
+          deleted: false,
+          unknownTags: rowUnknownTags(row),
+        },
+        origin,
+      ),
+    ];
+  },
+};
+
+/** A trail's ARN: its home Region and name. */
+const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):\d{12}:trail\/(.+)$/;
 
 /** A bucket's name out of its ARN (`arn:aws:s3:::<name>`), the key of the bucket's child tables. */
 function bucketName(arn: unknown): string | undefined {
@@ -334,6 +381,7 @@ export const AWS_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   rdsInstances,
   kmsKeys,
   cloudTrailTrails,
+  trailEventSelectors,
   credentialReports,
   passwordPolicies,
   iamRoles,

@@ -85,12 +85,16 @@ const TRAIL_COLUMNS: ColumnMap = [
   ['kms_key_id', 'kmsKeyId'],
   ['s3_bucket_name', 's3BucketName'],
   ['log_group_arn', 'cloudWatchLogsLogGroupArn'],
+  ['has_custom_event_selectors', 'hasCustomEventSelectors'],
+  ['event_selectors', 'EventSelectors'],
+  ['advanced_event_selectors', 'AdvancedEventSelectors'],
 ];
 
 /**
  * Steampipe's `aws_cloudtrail_trail` (turbot/steampipe-plugin-aws `table_aws_cloudtrail_trail.go`):
  * DescribeTrails' Trail in snake_case, one row per region the trail shows in (a multi-Region
- * trail's shadows share its ARN, and merge), and GetTrailStatus's `is_logging`, which AWS
+ * trail's shadows share its ARN, and merge), GetEventSelectors' `event_selectors` and
+ * `advanced_event_selectors` (the Go SDK's PascalCase), and GetTrailStatus's `is_logging`, which AWS
  * Config does not record: null where the plugin did not ask (a trail of another account, an
  * organization trail seen from a member), and then unknown.
  */
@@ -112,6 +116,9 @@ export const awsCloudTrailTable: SteampipeTable = {
     is_organization_trail: 'boolean',
     include_global_service_events: 'boolean',
     is_logging: 'boolean',
+    has_custom_event_selectors: 'boolean',
+    event_selectors: 'json',
+    advanced_event_selectors: 'json',
   },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';

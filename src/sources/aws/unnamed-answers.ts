@@ -86,6 +86,8 @@ const DETECTOR_ID_IN_NAME = /(?:^|[^0-9a-z])([0-9a-f]{32})(?![0-9a-z])/;
  */
 const TRAIL_STATUS_MEMBER =
   /^(?:IsLogging|Latest\w+|StartLoggingTime|StopLoggingTime|TimeLogging\w+|ResponseMetadata)$/;
+/** A trail's ARN: its home Region, account and name. */
+const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):(\d{12}):trail\/(.+)$/;
 /** The trail's name after `trail-status` in the file name (`get-trail-status_<trail>.json`). */
 const TRAIL_IN_NAME = /(?:^|[-_.])trail[-_]?status[-_.]([A-Za-z0-9][A-Za-z0-9._-]{2,127})$/i;
 
@@ -154,6 +156,32 @@ const ANSWERS: readonly AnswerShape[] = [
     },
   },
   ...TAG_ANSWERS,
+  // `aws cloudtrail get-event-selectors --trail-name <trail>`: the trail's ARN and its basic or
+  // advanced selectors, which describe-trails and Config leave out (adapters/event-selectors.ts).
+  // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetEventSelectors.html
+  {
+    matches: (record) =>
+      typeof record['TrailARN'] === 'string' &&
+      (Array.isArray(record['EventSelectors']) || Array.isArray(record['AdvancedEventSelectors'])),
+    read(record) {
+      const arn = record['TrailARN'] as string;
+      const parts = TRAIL_ARN.exec(arn);
+      if (!parts) return { skip: `aws cloudtrail get-event-selectors names no trail ARN (${arn})` };
+      const { ResponseMetadata: _, TrailARN: __, ...configuration } = record;
+      return {
+        items: [
+          {
+            resourceType: 'AWS::CloudTrail::Trail',
+            resourceId: parts[3]!,
+            arn,
+            accountId: parts[2]!,
+            awsRegion: parts[1]!,
+            configuration,
+          },
+        ],
+      };
+    },
+  },
   ...S3_BUCKET_ANSWERS,
   unread(
     (record) =>
@@ -186,12 +214,6 @@ const ANSWERS: readonly AnswerShape[] = [
   unread(
     (record) => only(record, ['KmsKeyId']) && typeof record['KmsKeyId'] === 'string',
     'aws ec2 get-ebs-default-kms-key-id is an account and Region setting no check reads',
-  ),
-  unread(
-    (record) =>
-      typeof record['TrailARN'] === 'string' &&
-      (Array.isArray(record['EventSelectors']) || Array.isArray(record['AdvancedEventSelectors'])),
-    'aws cloudtrail get-event-selectors: no check reads event selectors (the trail is read from describe-trails)',
   ),
   unread(
     (record) =>

@@ -378,4 +378,46 @@ describe('aws-recon', () => {
     ]);
     expect(resources[1]?.facts['organizationTrails']).toMatchObject({ value: [arn] });
   });
+
+  it("reads get_event_selectors' answer the collector keeps whole under event_selectors as the trail's selectors", () => {
+    const arn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/writes`;
+    const trail = (selectors: object) => ({
+      name: 'writes',
+      is_multi_region_trail: true,
+      home_region: 'us-east-1',
+      trail_arn: arn,
+      has_custom_event_selectors: true,
+      type: 'cloud_trail',
+      event_selectors: { trail_arn: arn, ...selectors },
+      arn,
+    });
+    const basic = read([
+      entry(
+        'CloudTrail',
+        'us-east-1',
+        trail({ event_selectors: [{ read_write_type: 'WriteOnly', include_management_events: true }] }),
+      ),
+    ]);
+    expect(basic.resources[0]?.facts['recordsManagementEvents']).toMatchObject({
+      source: 'explicit',
+      value: false,
+      path: 'configuration.EventSelectors',
+    });
+    const advanced = read([
+      entry(
+        'CloudTrail',
+        'us-east-1',
+        trail({
+          advanced_event_selectors: [
+            { name: 'Management', field_selectors: [{ field: 'eventCategory', equals: ['Management'] }] },
+          ],
+        }),
+      ),
+    ]);
+    expect(advanced.resources[0]?.facts['recordsManagementEvents']).toMatchObject({
+      source: 'explicit',
+      value: true,
+      path: 'configuration.AdvancedEventSelectors',
+    });
+  });
 });

@@ -125,6 +125,25 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     expect(fact(unasked, 'isLogging')).toBeUndefined();
   });
 
+  it("reads a trail's event selectors row (aws_cloudtrail_trail_event_selectors) as the trail's, by trail_arn", () => {
+    const arn = `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/audit`;
+    const { resources, skipped } = read('aws_cloudtrail_trail_event_selectors/a.json', [
+      cq({
+        region: 'ap-northeast-1',
+        trail_arn: arn,
+        event_selectors: [{ IncludeManagementEvents: false, ReadWriteType: 'All', DataResources: [] }],
+        advanced_event_selectors: null,
+      }),
+      // The older schema: a row per basic selector, its members as columns.
+      cq({ trail_arn: arn, include_management_events: true, read_write_type: 'All' }),
+    ]);
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatchObject({ id: arn, region: 'ap-northeast-1', kansaType: 'audit.trail' });
+    expect(fact(resources[0], 'recordsManagementEvents')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(resources[0], 'isMultiRegionTrail')?.source).toBe('unknown');
+    expect(skipped).toHaveLength(1);
+  });
+
   it('reads a bucket and its child tables as records of one bucket, a setting without its row unknown', () => {
     const { resources, skipped } = read('aws_s3_buckets/a.json', [
       cq({ arn: BUCKET, name: 'city-archive', region: 'ap-northeast-1', policy_status: null, tags: null }),

@@ -22,6 +22,7 @@ export default defineCheck<
   | 'multiRegionLogging'
   | 'multiRegion'
   | 'notLogging'
+  | 'noManagementEvents'
   | 'noMultiRegion'
   | 'notInPlan'
   | 'noTrails'
@@ -60,6 +61,10 @@ export default defineCheck<
       notLogging: {
         ja: '全リージョン対象の証跡 {{trails}} はログの記録を停止しています',
         en: 'Multi-Region trails {{trails}} exist but are not logging (stopped)',
+      },
+      noManagementEvents: {
+        ja: '全リージョン対象の証跡 {{trails}} のイベントセレクターは、管理イベントの読み取りと書き込みの両方を記録しません',
+        en: 'The event selectors of multi-Region trails {{trails}} do not record both read and write management events',
       },
       noMultiRegion: {
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
@@ -131,20 +136,32 @@ export default defineCheck<
       name: coverage.has(trail) ? trail.id : trail.name,
       coverage: coverage.get(trail) ?? [],
       multiRegion: factOf(trail.facts.isMultiRegionTrail, 'configuration.isMultiRegionTrail'),
+      managementEvents: factOf(trail.facts.recordsManagementEvents, 'configuration.EventSelectors'),
       // Offline exports never carry it: the bare note, as before live scans read it.
       logging: trail.facts.isLogging
         ? evidenceFrom(trail, trail.facts.isLogging)
         : (IS_LOGGING_NOT_RECORDED as Evidence),
     }));
     const multi = scopes.filter((scope) => scope.multiRegion.value === true);
+    // A trail whose event selectors leave out read or write management events does not record
+    // the account's activity; one whose selectors were not read is taken as the rest are.
+    const recording = multi.filter((scope) => scope.managementEvents.value !== false);
     // A multi-Region trail that is logging; else one whose logging is not known (PASS with the note).
     const best =
-      multi.find((scope) => scope.logging.value === true) ??
-      multi.find((scope) => scope.logging.source === 'unknown');
+      recording.find((scope) => scope.logging.value === true) ??
+      recording.find((scope) => scope.logging.source === 'unknown');
     if (best) {
+      // Selectors read name the field; the default selector of a trail without custom ones is no
+      // setting of it.
+      const selectors = best.managementEvents.source === 'explicit' ? [best.managementEvents] : [];
       return pass(
         best.logging.value === true ? 'multiRegionLogging' : 'multiRegion',
-        [...best.coverage, evidenceFrom(best.trail, best.multiRegion), best.logging],
+        [
+          ...best.coverage,
+          evidenceFrom(best.trail, best.multiRegion),
+          ...selectors.map((fact) => evidenceFrom(best.trail, fact)),
+          best.logging,
+        ],
         { trail: best.name },
       );
     }
@@ -189,14 +206,25 @@ export default defineCheck<
       const stopped = multi.map((scope) => scope.logging);
       return undetermined('notInPlan', [...evidence, ...stopped], data);
     }
-    // Every multi-Region trail is stopped: a stopped trail records nothing.
-    if (multi.length > 0) {
+    // Every multi-Region trail that records management events is stopped: a stopped trail records nothing.
+    if (recording.length > 0) {
       return fail(
         'notLogging',
-        multi.flatMap((scope) => [
+        recording.flatMap((scope) => [
           ...scope.coverage,
           evidenceFrom(scope.trail, scope.multiRegion),
           scope.logging,
+        ]),
+        { trails: recording.map((scope) => scope.name) },
+      );
+    }
+    if (multi.length > 0) {
+      return fail(
+        'noManagementEvents',
+        multi.flatMap((scope) => [
+          ...scope.coverage,
+          evidenceFrom(scope.trail, scope.multiRegion),
+          evidenceFrom(scope.trail, scope.managementEvents),
         ]),
         { trails: multi.map((scope) => scope.name) },
       );

@@ -3,6 +3,7 @@ import { explicit, explicitList, type ListUnion } from '../../../model/fact.ts';
 import type { Origin, Resource } from '../../../model/resource.ts';
 import { accountInArn, type ConfigItem } from '../config-item.ts';
 import { accountResource } from '../password-policy.ts';
+import { managementEventsFact } from './event-selectors.ts';
 import { configBoolean, configString, field, toBoolean } from './fields.ts';
 
 const TRAIL_ARNS: ListUnion<string> = { key: (arn) => arn };
@@ -25,6 +26,7 @@ export function cloudTrailFacts(item: ConfigItem): AwsCloudTrailFacts {
     logFileValidationEnabled: configBoolean(item, 'logFileValidationEnabled'),
     isOrganizationTrail: configBoolean(item, 'isOrganizationTrail'),
     homeRegion: configString(item, 'homeRegion'),
+    recordsManagementEvents: managementEventsFact(item),
     ...(isLogging !== undefined && { isLogging: explicit(isLogging, 'configuration.IsLogging') }),
   };
 }

@@ -72,6 +72,33 @@ const emptyTrails = (file: string, paging: object = {}) => jsonFile({ trailList:
 /** `aws cloudtrail get-trail-status --name org-audit`, saved in the management account's dump. */
 const orgTrailStatus = (isLogging: boolean) =>
   jsonFile({ IsLogging: isLogging }, `${ACCOUNT}/ap-northeast-1/get-trail-status_org-audit.json`);
+/**
+ * The account's own `aws cloudtrail describe-trails` with a multi-Region trail that has custom
+ * selectors, and its `aws cloudtrail get-event-selectors --trail-name org-audit` answer
+ * (awscli/examples/cloudtrail/get-event-selectors.rst: the trail's ARN and its basic or
+ * advanced selectors).
+ */
+const ownTrails = jsonFile(
+  {
+    trailList: [
+      {
+        Name: 'org-audit',
+        IsMultiRegionTrail: true,
+        HomeRegion: 'ap-northeast-1',
+        TrailARN: ORG_TRAIL,
+        LogFileValidationEnabled: true,
+        HasCustomEventSelectors: true,
+        IsOrganizationTrail: false,
+      },
+    ],
+  },
+  `${ACCOUNT}/ap-northeast-1/describe-trails.json`,
+);
+const eventSelectors = (selectors: object) =>
+  jsonFile(
+    { TrailARN: ORG_TRAIL, ...selectors },
+    `${ACCOUNT}/ap-northeast-1/get-event-selectors_org-audit.json`,
+  );
 /** The member's account resource, which its credential report's root row gives too. */
 const MEMBER_ROOT = credentialReportFile([
   credentialRow('<root_account>', `arn:aws:iam::${MEMBER}:root`, 'not_supported', 'true', 'false'),
@@ -227,6 +254,47 @@ export default {
       ],
     },
     {
+      name: 'get-event-selectors: an advanced selector records every management event, beside an S3 data one',
+      records: [
+        ownTrails,
+        orgTrailStatus(true),
+        eventSelectors({
+          AdvancedEventSelectors: [
+            {
+              Name: 'Management events',
+              FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }],
+            },
+            {
+              Name: 'S3 writes',
+              FieldSelectors: [
+                { Field: 'eventCategory', Equals: ['Data'] },
+                { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+                { Field: 'readOnly', Equals: ['false'] },
+              ],
+            },
+          ],
+        }),
+        ROOT,
+      ],
+      messageId: 'multiRegionLogging',
+      evidence: [
+        { path: 'configuration.isMultiRegionTrail', value: true },
+        { path: 'configuration.AdvancedEventSelectors', value: true, source: 'explicit' },
+        { path: 'configuration.IsLogging', value: true },
+      ],
+    },
+    {
+      name: 'custom selectors that were not read: the trail counts, as its logging does when not known',
+      records: [ownTrails, ROOT],
+      messageId: 'multiRegion',
+    },
+    {
+      name: 'a trail without custom selectors records all management events by default',
+      records: [memberTrails({}), orgTrailStatus(true)],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'multiRegionLogging',
+    },
+    {
       name: 'Steampipe rows whose is_logging is null (the plugin did not ask): the note, as for Config',
       records: [steampipeTrails(null), ROOT],
       messageId: 'multiRegion',
@@ -356,6 +424,48 @@ export default {
       ],
       messageId: 'noMultiRegion',
       data: { trails: ['local', 'other'] },
+    },
+    {
+      name: 'get-event-selectors: the multi-Region trail logs S3 data events only (IncludeManagementEvents false)',
+      records: [
+        ownTrails,
+        orgTrailStatus(true),
+        eventSelectors({
+          EventSelectors: [
+            {
+              ReadWriteType: 'All',
+              IncludeManagementEvents: false,
+              DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }],
+            },
+          ],
+        }),
+        ROOT,
+      ],
+      messageId: 'noManagementEvents',
+      data: { trails: ['org-audit'] },
+      evidence: [
+        { path: 'configuration.isMultiRegionTrail', value: true },
+        { path: 'configuration.EventSelectors', value: false, source: 'explicit' },
+      ],
+    },
+    {
+      name: 'get-event-selectors: an advanced selector keeps the write management events only (readOnly = false)',
+      records: [
+        ownTrails,
+        eventSelectors({
+          AdvancedEventSelectors: [
+            {
+              Name: 'Management writes',
+              FieldSelectors: [
+                { Field: 'eventCategory', Equals: ['Management'] },
+                { Field: 'readOnly', Equals: ['false'] },
+              ],
+            },
+          ],
+        }),
+        ROOT,
+      ],
+      messageId: 'noManagementEvents',
     },
     {
       name: 'every trail covers one Region',
