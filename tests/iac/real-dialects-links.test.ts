@@ -100,6 +100,50 @@ describe('split resources across module paths', () => {
     expect(await status(document, PUBLIC_ACCESS, buckets[1]!)).toBe('PASS');
   });
 
+  it('pairs `each.value.<output>` of a for_each over a module with that module instance’s output', async () => {
+    // module "s3" { for_each = toset(["a", "b"]) } and, in the root,
+    // resource "…_public_access_block" "p" { for_each = module.s3; bucket = each.value.id }.
+    const buckets = ['a', 'b'].map((key) => bucket('this', { module: `module.s3["${key}"]`, index: 0 }));
+    const blocks = ['a', 'b'].map((index) =>
+      block('p', ref('each.value.id', 'each.value'), index === 'a' ? OPEN : BLOCKED, {
+        index,
+        block: { for_each_expression: ref('module.s3') },
+      }),
+    );
+    const document = modulePlan([...buckets, ...blocks], {
+      'module.s3': {
+        forEach: ref('local.names'),
+        outputs: {
+          id: { expression: ref('aws_s3_bucket.this[0].id', 'aws_s3_bucket.this[0]', 'aws_s3_bucket.this') },
+        },
+      },
+    });
+    expect(await status(document, PUBLIC_ACCESS, buckets[0]!)).toBe('FAIL');
+    expect(await status(document, PUBLIC_ACCESS, buckets[1]!)).toBe('PASS');
+  });
+
+  it('follows a variable passed as `each.value.<output>` by a module called for_each over another', async () => {
+    // module "guard" { for_each = module.s3; bucket_id = each.value.id }, its block on var.bucket_id.
+    const buckets = ['a', 'b'].map((key) => bucket('this', { module: `module.s3["${key}"]`, index: 0 }));
+    const blocks = ['a', 'b'].map((key) =>
+      block('this', ref('var.bucket_id'), key === 'a' ? OPEN : BLOCKED, { module: `module.guard["${key}"]` }),
+    );
+    const document = modulePlan([...buckets, ...blocks], {
+      'module.s3': {
+        forEach: ref('local.names'),
+        outputs: {
+          id: { expression: ref('aws_s3_bucket.this[0].id', 'aws_s3_bucket.this[0]', 'aws_s3_bucket.this') },
+        },
+      },
+      'module.guard': {
+        forEach: ref('module.s3'),
+        expressions: { bucket_id: ref('each.value.id', 'each.value') },
+      },
+    });
+    expect(await status(document, PUBLIC_ACCESS, buckets[0]!)).toBe('FAIL');
+    expect(await status(document, PUBLIC_ACCESS, buckets[1]!)).toBe('PASS');
+  });
+
   it('pairs a variable passed with `each.key` with the module instance of that key', async () => {
     // module "guard" { for_each = aws_s3_bucket.b; bucket_id = aws_s3_bucket.b[each.key].id }
     const buckets = ['a', 'b'].map((index) => bucket('b', { index }));

@@ -297,10 +297,25 @@ export class TerraformConfiguration {
     const root = parts[0] ?? '';
     const module = this.#modules.get(configPath(moduleInstance));
     if (root === 'each' && parts[1] === 'value') {
+      const forEach = repetition.forEach;
+      // `for_each = module.vpc` and `vpc_id = each.value.vpc_id`: each value is the module
+      // instance of the same key, and what follows `each.value` its output.
+      const calls = isObject(forEach) && Array.isArray(forEach.references) ? forEach.references : [];
+      const [moduleRoot, callName, ...rest] = calls.length === 1 ? splitAddress(String(calls[0])) : [];
+      if (
+        moduleRoot === 'module' &&
+        callName &&
+        !callName.includes('[') &&
+        rest.length === 0 &&
+        parts[2] &&
+        repetition.key !== undefined
+      ) {
+        const output = [`module.${callName}${keyText(repetition.key)}`, ...parts.slice(2)].join('.');
+        return this.#resolveOne(moduleInstance, output, hops + 1, roots, {});
+      }
       // `for_each = aws_s3_bucket.b` and `bucket = each.value.id`: the instance of the same key.
       // A map built of a local or of several resources is keyed as its expression says, which
       // the configuration does not hold: its values name no instance.
-      const forEach = repetition.forEach;
       const built =
         !isObject(forEach) ||
         !Array.isArray(forEach.references) ||
