@@ -96,7 +96,6 @@ const timeCases: AnyCase[] = [
 }));
 
 const cases: AnyCase[] = [
-  ...timeCases,
   ...table.map(([name, supplementary, status, messageId]) => ({
     name,
     records: [lambdaFunction(supplementary)],
@@ -202,6 +201,7 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'policyConditionKey',
   },
+  ...timeCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;
