@@ -265,6 +265,11 @@ export interface AwsPublicGrant {
   readonly federated: boolean;
   /** The statement's conditions, none of which narrows it; empty when it has none. */
   readonly conditions: readonly AwsUnnarrowingCondition[];
+  /**
+   * The time the statement allows until (`DateLessThan` / `DateLessThanEquals` on
+   * `aws:CurrentTime` or `aws:EpochTime`), as an ISO date-time: from then on it allows nothing.
+   */
+  readonly until?: string;
 }
 
 /**

@@ -129,6 +129,11 @@ export interface GcpDatasetFacts extends GcpDataFacts {
 export interface GcpBinding {
   readonly role: string;
   readonly members: readonly string[];
+  /**
+   * The IAM Condition's CEL `condition.expression` (policy version 3): the binding grants only
+   * while it holds. Absent for an unconditional binding.
+   */
+  readonly condition?: string;
 }
 
 /** cloudresourcemanager.googleapis.com/Organization, beyond what every hierarchy node carries. */

@@ -1,7 +1,12 @@
 import type { AwsLambdaFunctionFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { type PublicPolicyMessage, publicPolicyMessage, publicPolicyMessages } from '../lib/public-policy.ts';
+import {
+  grantsInForce,
+  type PublicPolicyMessage,
+  publicPolicyMessage,
+  publicPolicyMessages,
+} from '../lib/public-policy.ts';
 
 export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | PublicPolicyMessage | 'unknown'>({
   meta: {
@@ -40,12 +45,13 @@ export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | PublicPolicyMes
       'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
     ],
   },
-  evaluate(resource) {
+  evaluate(resource, ctx) {
     const data = { function: resource.name };
     const statements = factOf(resource.facts.publicPolicyStatements, 'supplementaryConfiguration.Policy');
     if (statements.source === 'unknown') return undetermined('unknown', [statements], data);
-    if (statements.value.length === 0) return pass('notPublic', [statements], data);
-    const { message, data: reason } = publicPolicyMessage(statements.value);
+    const inForce = grantsInForce(statements.value, ctx.now);
+    if (inForce.length === 0) return pass('notPublic', [statements], data);
+    const { message, data: reason } = publicPolicyMessage(inForce);
     return fail(message, [statements], { ...data, ...reason });
   },
 });

@@ -73,6 +73,14 @@ export function publicPolicyMessages(opening: Localized): Record<PublicPolicyMes
 }
 
 /** The message and its data for a policy's public statements (at least one). */
+/**
+ * The public statements still in force at `now`: a statement whose `aws:CurrentTime` bound has
+ * passed allows nothing.
+ */
+export function grantsInForce(grants: readonly AwsPublicGrant[], now: Date): AwsPublicGrant[] {
+  return grants.filter((grant) => grant.until === undefined || Date.parse(grant.until) > now.getTime());
+}
+
 export function publicPolicyMessage(grants: readonly AwsPublicGrant[]): {
   message: PublicPolicyMessage;
   data: Record<string, unknown>;

@@ -5,7 +5,12 @@ import type { Resource } from '../../../model/resource.ts';
 import type { CheckResult, Evidence, InventoryView } from '../../check.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { evidenceFrom } from '../../verdict.ts';
-import { type PublicPolicyMessage, publicPolicyMessage, publicPolicyMessages } from '../lib/public-policy.ts';
+import {
+  grantsInForce,
+  type PublicPolicyMessage,
+  publicPolicyMessage,
+  publicPolicyMessages,
+} from '../lib/public-policy.ts';
 
 type Message =
   | 'blocked'
@@ -80,7 +85,8 @@ export default defineCheck<AwsS3BucketFacts, Message>({
       resource.facts.publicAclGrants,
       'supplementaryConfiguration.AccessControlList.grantList',
     );
-    const policyPublic = (policy.value?.length ?? 0) > 0;
+    const inForce = grantsInForce(policy.value ?? [], ctx.now);
+    const policyPublic = inForce.length > 0;
     // Two verdicts on one policy: kansa's on the document (GetBucketPolicy) and S3's own
     // (GetBucketPolicyStatus). Where they differ, the public one stands, a wrong pass being the
     // worse error: public statements in the document are named in the finding for a person to
@@ -95,7 +101,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     }
     // RestrictPublicBuckets makes a public policy ineffective; IgnorePublicAcls does the same for ACLs.
     if (policyPublic && restrictPolicy.value === false) {
-      const { message, data: reason } = publicPolicyMessage(policy.value!);
+      const { message, data: reason } = publicPolicyMessage(inForce);
       return fail(message, [policy, ...restrictPolicy.evidence], { ...data, ...reason });
     }
     if (statusPublic === true && restrictPolicy.value === false) {

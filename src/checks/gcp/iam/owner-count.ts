@@ -9,6 +9,7 @@ import { IMPERSONATING_PERMISSIONS, ROLE_UPDATE } from '../../../model/gcp-escal
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
+import { grantingBindings } from '../lib/conditions.ts';
 import { ancestorsUnknown, inheritedBindings, isFolder } from '../lib/hierarchy.ts';
 import { IMPERSONATING_ROLES, type Impersonation, impersonators } from '../lib/impersonation.ts';
 import { ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
@@ -293,7 +294,7 @@ function ownPolicy(email: string, project: Resource, ctx: CheckContext): Imperso
   );
   const bindings = account?.facts.bindings;
   if (!account || !bindings || bindings.source === 'unknown') return [];
-  return bindings.value.flatMap(({ role, members }) => {
+  return grantingBindings(bindings.value, ctx.now).granting.flatMap(({ role, members }) => {
     const permission = IMPERSONATING_ROLES[role] ?? customImpersonation(role, ctx);
     return permission ? [{ node: account.id, binding: { role, members }, permission, only: email }] : [];
   });

@@ -3,6 +3,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, type Evidence, undetermined } from '../../check.ts';
+import { grantingBindings } from './conditions.ts';
 
 /** A known fact of a folder or organization above the project, as evidence naming it. */
 export type AncestorEvidence<T> = Extract<Fact<T>, { value: T }> & { readonly resourceId: string };
@@ -42,12 +43,25 @@ export function inheritedBindings(
   project: Resource<GcpHierarchyNodeFacts>,
   ctx: CheckContext,
 ): InheritedBindings {
-  const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+  const policies = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+  // A binding whose condition has expired grants nothing: it is left out, and shown.
+  const expired: Evidence[] = [];
+  const granting = <F extends Fact<readonly GcpBinding[]>>(fact: F, node?: string): F => {
+    if (fact.source === 'unknown') return fact;
+    const bindings = grantingBindings(fact.value, ctx.now, node);
+    expired.push(...bindings.expired);
+    return bindings.expired.length === 0 ? fact : { ...fact, value: bindings.granting };
+  };
+  const chain = {
+    ...policies,
+    own: granting(policies.own),
+    ancestors: policies.ancestors.map((ancestor) => granting(ancestor, ancestor.resourceId)),
+  };
   // What a Terraform plan grants on a folder or the organization without owning its policy.
   const granted = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
   const placement = chain.placement ?? granted.placement;
   const above = [...chain.ancestors, ...granted.ancestors];
-  return { chain, above, evidence: [...(placement ? [placement] : []), ...above] };
+  return { chain, above, evidence: [...(placement ? [placement] : []), ...above, ...expired] };
 }
 
 /** Reads `pick` on the project and on each of its ancestors found in the inventory. */

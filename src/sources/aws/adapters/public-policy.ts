@@ -69,6 +69,7 @@ export function publicGrantsOf(policy: Record<string, unknown>): AwsPublicGrant[
  */
 function publicGrant(statement: Record<string, unknown>, index: number): AwsPublicGrant | undefined {
   if (statement['Effect'] !== 'Allow') return undefined;
+  const until = allowedUntil(statement['Condition']);
   const notPrincipal = statement['NotPrincipal'];
   if (notPrincipal !== undefined) {
     // Allow with NotPrincipal grants to everyone not listed, anonymous users included.
@@ -78,13 +79,53 @@ function publicGrant(statement: Record<string, unknown>, index: number): AwsPubl
       principal: JSON.stringify(notPrincipal),
       federated: false,
       conditions: [],
+      ...(until !== undefined && { until }),
     };
   }
   const open = openPrincipal(statement['Principal']);
   if (open === undefined) return undefined;
   const conditions = unnarrowingConditions(statement['Condition']);
   if (conditions === undefined) return undefined;
-  return { statement: statementLabel(statement, index), field: 'Principal', ...open, conditions };
+  return {
+    statement: statementLabel(statement, index),
+    field: 'Principal',
+    ...open,
+    conditions,
+    ...(until !== undefined && { until }),
+  };
+}
+
+/**
+ * The time a statement's conditions allow until: the earliest `DateLessThan` /
+ * `DateLessThanEquals` bound on the request time (`aws:CurrentTime` as a date-time,
+ * `aws:EpochTime` as seconds), the latest of a bound's values (they are ORed); undefined when
+ * none bounds it or a bound is not a time. The scan's clock decides whether it has passed.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
+ */
+export function allowedUntil(condition: unknown): string | undefined {
+  let until = Number.POSITIVE_INFINITY;
+  for (const [operator, operands] of Object.entries(asRecord(condition) ?? {})) {
+    if (!DATE_BEFORE.has(operator.toLowerCase())) continue;
+    for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
+      const lowerKey = key.toLowerCase();
+      if (lowerKey !== 'aws:currenttime' && lowerKey !== 'aws:epochtime') continue;
+      const times = (Array.isArray(value) ? value : [value]).map(timeOf);
+      if (times.length === 0 || times.some((time) => time === undefined)) return undefined;
+      until = Math.min(until, Math.max(...(times as number[])));
+    }
+  }
+  return Number.isFinite(until) ? new Date(until).toISOString() : undefined;
+}
+
+const DATE_BEFORE: ReadonlySet<string> = new Set(['datelessthan', 'datelessthanequals']);
+
+/** A date condition's value in milliseconds: ISO 8601, or epoch seconds (a number or digits). */
+function timeOf(value: unknown): number | undefined {
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)))
+    return Number(value) * 1000;
+  if (typeof value !== 'string') return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
 }
 
 /**

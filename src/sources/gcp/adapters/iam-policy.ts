@@ -43,9 +43,18 @@ function bindingsOf(policy: JsonObject): GcpBinding[] | undefined {
     const members = stringListOf(binding.members);
     // A role of another type may be roles/owner.
     if (!members || (binding.role !== undefined && typeof binding.role !== 'string')) return undefined;
-    bindings.push({ role: binding.role ?? '', members });
+    const condition = conditionOf(binding.condition);
+    // A condition of another shape may hold or not: the binding counts as unconditional.
+    bindings.push({ role: binding.role ?? '', members, ...(condition !== undefined && { condition }) });
   }
   return bindings;
+}
+
+/** A binding's IAM Condition expression (google.type.Expr `expression`); undefined when it has none. */
+function conditionOf(raw: unknown): string | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const expression = (raw as JsonObject).expression;
+  return typeof expression === 'string' && expression.trim() !== '' ? expression : undefined;
 }
 
 /** What a project's, folder's or organization's IAM policy tells: its bindings and audit configs. */

@@ -50,6 +50,51 @@ const table = [
   ['no Policy recorded', undefined, 'UNKNOWN', 'unknown'],
 ] as const;
 
+/** A public invoke for a campaign that ended: the statement allowed until `until` (aws:CurrentTime). */
+const campaign = (until: unknown, operator = 'DateLessThan', key = 'aws:CurrentTime') => ({
+  Sid: 'campaign',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 'lambda:InvokeFunction',
+  Resource: fnArn,
+  Condition: { [operator]: { [key]: until } },
+});
+const NOW = '2026-06-01T00:00:00Z';
+const timeCases: AnyCase[] = [
+  ['a public statement that expired before the scan', campaign('2026-03-31T15:00:00Z'), 'PASS', 'notPublic'],
+  [
+    'expired, written DateLessThanEquals with two values (the later one bounds it)',
+    campaign(['2025-12-31T00:00:00Z', '2026-01-31T00:00:00Z'], 'DateLessThanEquals'),
+    'PASS',
+    'notPublic',
+  ],
+  [
+    'expired, on aws:EpochTime in seconds',
+    campaign(1767225600, 'DateLessThan', 'aws:EpochTime'),
+    'PASS',
+    'notPublic',
+  ],
+  [
+    'a public statement in force until after the scan',
+    campaign('2026-12-31T15:00:00Z'),
+    'FAIL',
+    'policyConditionKey',
+  ],
+  [
+    'a public statement from a date before the scan (DateGreaterThan)',
+    campaign('2020-01-01T00:00:00Z', 'DateGreaterThan'),
+    'FAIL',
+    'policyConditionKey',
+  ],
+  ['a bound that is not a time', campaign('next spring'), 'FAIL', 'policyConditionKey'],
+].map(([name, statement, status, messageId]) => ({
+  name: name as string,
+  records: [lambdaFunction({ Policy: policy(statement as object) })],
+  now: NOW,
+  status: status as 'PASS' | 'FAIL',
+  messageId: messageId as string,
+}));
+
 const cases: AnyCase[] = [
   ...table.map(([name, supplementary, status, messageId]) => ({
     name,
@@ -156,6 +201,7 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'policyConditionKey',
   },
+  ...timeCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

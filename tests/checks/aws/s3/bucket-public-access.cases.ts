@@ -195,6 +195,26 @@ const selectRow = (block: object) => ({
   supplementaryConfiguration: { PublicAccessBlockConfiguration: block },
 });
 
+/** A public read for a campaign: allowed until `until` (aws:CurrentTime), no block anywhere. */
+const campaign = (name: string, until: string, message: string, severity?: string): AnyCase => ({
+  name,
+  records: [
+    bucketItem('b', {
+      PublicAccessBlockConfiguration: ALL_OFF,
+      BucketPolicy: bucketPolicy({
+        ...PUBLIC_READ,
+        Condition: { DateLessThan: { 'aws:CurrentTime': until } },
+      }),
+      AccessControlList: accessControlList(),
+    }),
+    accountPublicAccessBlockItem(ALL_OFF),
+  ],
+  now: '2026-06-01T00:00:00Z',
+  status: 'FAIL',
+  messageId: message,
+  assert: (result: { severity?: string }) => expect(result.severity).toBe(severity),
+});
+
 const cases: AnyCase[] = [
   ...table.map(({ name, bucket, status, message, evidence, ...rest }) => ({
     name,
@@ -416,6 +436,13 @@ const cases: AnyCase[] = [
     status: 'PASS',
     messageId: 'blocked',
   },
+  campaign(
+    'a public statement that expired before the scan: not public, not blocked',
+    '2026-03-31T15:00:00Z',
+    'notBlocked',
+    'medium',
+  ),
+  campaign('a public statement in force until after the scan', '2026-12-31T15:00:00Z', 'policyConditionKey'),
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

@@ -159,6 +159,7 @@ const cases: AnyCase[] = [
       });
     },
   },
+  ...conditionCases(),
   ...planCases(),
   {
     name: 'no project IAM policy in the export',
@@ -172,5 +173,68 @@ const cases: AnyCase[] = [
     messageId: 'noProjectPolicy',
   },
 ];
+
+/**
+ * A binding with an IAM Condition grants only while it holds: one that has expired grants
+ * nothing, one not yet active will, and one on anything but the time is taken to hold.
+ */
+function conditionCases(): AnyCase[] {
+  const vendor = (expression: string) => ({
+    ...grant('roles/editor', 'user:taro@vendor.example.com'),
+    condition: { title: 'vendor window', expression },
+  });
+  const records = (expression: string) => [
+    projectPolicyRecord([internal, vendor(expression)]),
+    folder(),
+    org(),
+    organizationRecord(DOMAIN),
+  ];
+  const now = '2026-06-01T00:00:00Z';
+  return [
+    {
+      name: 'an outside account whose conditional grant expired before the scan',
+      records: records('request.time < timestamp("2026-04-01T00:00:00Z")'),
+      now,
+      valid: true,
+      messageId: 'internalOnly',
+      assert: (result: { evidence: readonly unknown[] }) =>
+        expect(result.evidence).toContainEqual(
+          expect.objectContaining({
+            path: 'iamPolicy.bindings[].condition.expression',
+            value: expect.stringContaining('timestamp("2026-04-01T00:00:00Z")'),
+          }),
+        ),
+    },
+    {
+      name: 'an outside account whose window (start and end) ended, written in parentheses',
+      records: records(
+        "(request.time >= timestamp('2026-01-01T00:00:00Z')) && (request.time < timestamp('2026-02-01T00:00:00Z'))",
+      ),
+      now,
+      messageId: 'internalOnly',
+      valid: true,
+    },
+    {
+      name: 'an outside account whose conditional grant is still in force',
+      records: records('request.time < timestamp("2026-12-31T00:00:00Z")'),
+      now,
+      messageId: 'external',
+    },
+    {
+      name: 'an outside account whose grant starts after the scan (it will hold)',
+      records: records('request.time > timestamp("2026-09-01T00:00:00Z")'),
+      now,
+      messageId: 'external',
+    },
+    {
+      name: 'an expired time or a resource name: either may hold',
+      records: records(
+        'request.time < timestamp("2026-04-01T00:00:00Z") || resource.name.startsWith("projects/_/buckets/shared")',
+      ),
+      now,
+      messageId: 'external',
+    },
+  ].map(({ valid, ...testCase }) => ({ ...testCase, status: valid ? 'PASS' : 'FAIL' }));
+}
 
 export default byVerdict(cases) satisfies RuleTests;

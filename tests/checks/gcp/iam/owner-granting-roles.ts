@@ -71,7 +71,35 @@ const within = (name: string, records: Json[], count = 1): AnyCase => ({
   data: { count },
 });
 
+/** A grant bounded in time by an IAM Condition (Owner itself takes none: a basic role). */
+const until = (binding: Json, time: string) => ({
+  ...binding,
+  condition: { title: 'break-glass', expression: `request.time < timestamp("${time}")` },
+});
+
 export const ownerGrantingCases: AnyCase[] = [
+  {
+    ...within('an owner, and a Security Admin on the organization whose condition expired before the scan', [
+      projectPolicyRecord([owner]),
+      folder(),
+      org(until(grant('roles/iam.securityAdmin', 'user:breakglass@city.example.jp'), '2026-03-01T00:00:00Z')),
+    ]),
+    now: '2026-06-01T00:00:00Z',
+  },
+  {
+    ...over(
+      'an owner, and a Security Admin on the organization whose condition still holds',
+      [
+        projectPolicyRecord([owner]),
+        folder(),
+        org(
+          until(grant('roles/iam.securityAdmin', 'user:breakglass@city.example.jp'), '2026-09-01T00:00:00Z'),
+        ),
+      ],
+      ['user:breakglass@city.example.jp'],
+    ),
+    now: '2026-06-01T00:00:00Z',
+  },
   over(
     'an owner and a Project IAM Admin on the project',
     [
