@@ -72,7 +72,6 @@ export function publicPolicyMessages(opening: Localized): Record<PublicPolicyMes
   return Object.fromEntries(entries) as Record<PublicPolicyMessage, Localized>;
 }
 
-/** The message and its data for a policy's public statements (at least one). */
 /**
  * The public statements still in force at `now`: a statement whose `aws:CurrentTime` bound has
  * passed allows nothing.
@@ -81,6 +80,7 @@ export function grantsInForce(grants: readonly AwsPublicGrant[], now: Date): Aws
   return grants.filter((grant) => grant.until === undefined || Date.parse(grant.until) > now.getTime());
 }
 
+/** The message and its data for a policy's public statements (at least one). */
 export function publicPolicyMessage(grants: readonly AwsPublicGrant[]): {
   message: PublicPolicyMessage;
   data: Record<string, unknown>;
