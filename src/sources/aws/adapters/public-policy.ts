@@ -1,6 +1,6 @@
 import type { AwsPublicGrant, AwsUnnarrowingCondition } from '../../../model/aws.ts';
 import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
-import { asRecord } from '../config-item.ts';
+import { asRecord, timeOf } from '../config-item.ts';
 import { parsePolicyDocument, statementLabel, statementsOf } from './policy-document.ts';
 
 /**
@@ -69,10 +69,10 @@ export function publicGrantsOf(policy: Record<string, unknown>): AwsPublicGrant[
  */
 function publicGrant(statement: Record<string, unknown>, index: number): AwsPublicGrant | undefined {
   if (statement['Effect'] !== 'Allow') return undefined;
-  const until = allowedUntil(statement['Condition']);
   const notPrincipal = statement['NotPrincipal'];
   if (notPrincipal !== undefined) {
     // Allow with NotPrincipal grants to everyone not listed, anonymous users included.
+    const until = allowedUntil(statement['Condition']);
     return {
       statement: statementLabel(statement, index),
       field: 'NotPrincipal',
@@ -86,6 +86,7 @@ function publicGrant(statement: Record<string, unknown>, index: number): AwsPubl
   if (open === undefined) return undefined;
   const conditions = unnarrowingConditions(statement['Condition']);
   if (conditions === undefined) return undefined;
+  const until = allowedUntil(statement['Condition']);
   return {
     statement: statementLabel(statement, index),
     field: 'Principal',
@@ -102,14 +103,14 @@ function publicGrant(statement: Record<string, unknown>, index: number): AwsPubl
  * none bounds it or a bound is not a time. The scan's clock decides whether it has passed.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
  */
-export function allowedUntil(condition: unknown): string | undefined {
+function allowedUntil(condition: unknown): string | undefined {
   let until = Number.POSITIVE_INFINITY;
   for (const [operator, operands] of Object.entries(asRecord(condition) ?? {})) {
     if (!DATE_BEFORE.has(operator.toLowerCase())) continue;
     for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
       const lowerKey = key.toLowerCase();
       if (lowerKey !== 'aws:currenttime' && lowerKey !== 'aws:epochtime') continue;
-      const times = (Array.isArray(value) ? value : [value]).map(timeOf);
+      const times = (Array.isArray(value) ? value : [value]).map(conditionTimeOf);
       if (times.length === 0 || times.some((time) => time === undefined)) return undefined;
       until = Math.min(until, Math.max(...(times as number[])));
     }
@@ -120,12 +121,8 @@ export function allowedUntil(condition: unknown): string | undefined {
 const DATE_BEFORE: ReadonlySet<string> = new Set(['datelessthan', 'datelessthanequals']);
 
 /** A date condition's value in milliseconds: ISO 8601, or epoch seconds (a number or digits). */
-function timeOf(value: unknown): number | undefined {
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)))
-    return Number(value) * 1000;
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : time;
+function conditionTimeOf(value: unknown): number | undefined {
+  return timeOf(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 }
 
 /**
