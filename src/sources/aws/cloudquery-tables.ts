@@ -3,6 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { rowUnknownTags, steampipeTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
+import { TRAIL_ARN } from './adapters/event-selectors.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS, KMS_KEY_COLUMNS } from './api-columns.ts';
 import {
@@ -163,8 +164,8 @@ const trailEventSelectors: CloudQueryTable = {
           accountId: account,
           region: trail[1]!,
           resourceType: 'AWS::CloudTrail::Trail',
-          resourceId: trail[2]!,
-          resourceName: trail[2]!,
+          resourceId: trail[3]!,
+          resourceName: trail[3]!,
           arn: arn as string,
           tags: {},
           configuration: {
@@ -182,9 +183,6 @@ const trailEventSelectors: CloudQueryTable = {
     ];
   },
 };
-
-/** A trail's ARN: its home Region and name. */
-const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):\d{12}:trail\/(.+)$/;
 
 /** A bucket's name out of its ARN (`arn:aws:s3:::<name>`), the key of the bucket's child tables. */
 function bucketName(arn: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { TRAIL_ARN } from './adapters/event-selectors.ts';
 import {
   type AnswerShape,
   arnInPlace,
@@ -9,6 +10,7 @@ import {
   unread,
 } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
+import { partialItem } from './resource-explorer.ts';
 import { isPolicyDocument, S3_BUCKET_ANSWERS } from './s3-bucket-answers.ts';
 import { TAG_ANSWERS } from './tag-answers.ts';
 
@@ -86,8 +88,6 @@ const DETECTOR_ID_IN_NAME = /(?:^|[^0-9a-z])([0-9a-f]{32})(?![0-9a-z])/;
  */
 const TRAIL_STATUS_MEMBER =
   /^(?:IsLogging|Latest\w+|StartLoggingTime|StopLoggingTime|TimeLogging\w+|ResponseMetadata)$/;
-/** A trail's ARN: its home Region, account and name. */
-const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):(\d{12}):trail\/(.+)$/;
 /** The trail's name after `trail-status` in the file name (`get-trail-status_<trail>.json`). */
 const TRAIL_IN_NAME = /(?:^|[-_.])trail[-_]?status[-_.]([A-Za-z0-9][A-Za-z0-9._-]{2,127})$/i;
 
@@ -168,18 +168,9 @@ const ANSWERS: readonly AnswerShape[] = [
       const parts = TRAIL_ARN.exec(arn);
       if (!parts) return { skip: `aws cloudtrail get-event-selectors names no trail ARN (${arn})` };
       const { ResponseMetadata: _, TrailARN: __, ...configuration } = record;
-      return {
-        items: [
-          {
-            resourceType: 'AWS::CloudTrail::Trail',
-            resourceId: parts[3]!,
-            arn,
-            accountId: parts[2]!,
-            awsRegion: parts[1]!,
-            configuration,
-          },
-        ],
-      };
+      // The trail's selectors only: its other settings and tags are left to its other records.
+      const trail = partialItem('cloudtrail:trail', arn, parts[2], parts[1], undefined);
+      return { items: [{ ...trail, configuration }], partial: true };
     },
   },
   ...S3_BUCKET_ANSWERS,

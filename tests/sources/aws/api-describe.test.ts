@@ -1078,6 +1078,52 @@ describe('aws-api-describe: answers that name no resource', () => {
     }
   });
 
+  it('reads get-event-selectors as the trail’s selectors only, its other settings left to describe-trails', () => {
+    const arn = `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/audit`;
+    const selectors = {
+      TrailARN: arn,
+      EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+    };
+    const selectorsFile = `${ACCOUNT}/ap-northeast-1/get-event-selectors_audit.json`;
+    // Alone, the answer says nothing of the trail's other settings: unknown because the record
+    // is one setting's answer, not because a Config item of the trail lacks them.
+    const alone = readAt(selectors, selectorsFile).resources;
+    expect(alone).toMatchObject([
+      {
+        id: arn,
+        name: 'audit',
+        nativeType: 'AWS::CloudTrail::Trail',
+        facts: { recordsManagementEvents: { source: 'explicit', value: true } },
+      },
+    ]);
+    const multiRegion = alone[0]?.facts['isMultiRegionTrail'] as { source: string; note?: { en: string } };
+    expect(multiRegion.source).toBe('unknown');
+    expect(multiRegion.note?.en).toContain('a CLI answer giving one setting only');
+    // Beside describe-trails, in either order, the trail has both answers' settings.
+    const trails = {
+      trailList: [{ Name: 'audit', TrailARN: arn, IsMultiRegionTrail: true, HasCustomEventSelectors: true }],
+    };
+    const trailsFile = `${ACCOUNT}/ap-northeast-1/describe-trails.json`;
+    for (const files of [
+      [
+        [selectors, selectorsFile],
+        [trails, trailsFile],
+      ],
+      [
+        [trails, trailsFile],
+        [selectors, selectorsFile],
+      ],
+    ] as const) {
+      const inventory = new Inventory();
+      for (const [document, file] of files)
+        for (const resource of readAt(document, file).resources) inventory.add(resource);
+      expect(inventory.byId('aws', arn)?.facts).toMatchObject({
+        isMultiRegionTrail: { source: 'explicit', value: true },
+        recordsManagementEvents: { source: 'explicit', value: true, path: 'configuration.EventSelectors' },
+      });
+    }
+  });
+
   // The AWS CLI's s3api examples (awscli/examples/s3api/*.rst), each saved by an auditor's loop
   // over list-buckets as `<account>/<region>/<command>_<bucket>.json`.
   const bucketAnswers = {

@@ -2,6 +2,12 @@ import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.
 import type { ConfigItem } from '../config-item.ts';
 import { absent, field, recordsOf, stringsOf, toBoolean, toStringValue } from './fields.ts';
 
+/**
+ * A trail's ARN, which get-event-selectors answers and CloudQuery's event-selector rows key the
+ * trail by: its home Region, account and name, captured in that order.
+ */
+export const TRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z0-9-]+):(\d{12}):trail\/(.+)$/;
+
 const BASIC = 'configuration.EventSelectors';
 const ADVANCED = 'configuration.AdvancedEventSelectors';
 
