@@ -1,3 +1,4 @@
+import { type ASTNode, parse } from '@marcbachmann/cel-js';
 import { explicit } from '../../../model/fact.ts';
 import type { GcpBinding } from '../../../model/gcp.ts';
 import type { Evidence } from '../../check.ts';
@@ -6,23 +7,21 @@ import type { Evidence } from '../../check.ts';
  * Whether an IAM Condition (CEL) can hold at `now` or later. A binding whose condition can hold
  * no more grants nothing: `request.time < timestamp("2020-01-01T00:00:00Z")` has expired, and
  * `request.time > timestamp(B) && request.time < timestamp(A)` with A before B never holds.
- * Only a conjunction of `request.time` comparisons with a `timestamp()` literal is read: any
- * other expression (resource names, tags, `||`, time of day) is taken to hold, so an unread
- * condition never drops a grant. A start in the future (not yet active) holds later: the
- * binding counts. https://cloud.google.com/iam/docs/conditions-attribute-reference#date-time
+ * Only a conjunction (`&&`) of `request.time` comparisons with a `timestamp()` literal is read,
+ * from the expression's CEL syntax tree: any other expression (resource names, tags, `||`,
+ * negation, time of day) is taken to hold, and one that does not parse too, so an unread
+ * condition never drops a grant. A start in
+ * the future (not yet active) holds later: the binding counts.
+ * https://cloud.google.com/iam/docs/conditions-attribute-reference#date-time
  */
 export function conditionExpired(expression: string, now: Date): boolean {
-  const conjuncts = topLevelConjuncts(expression);
-  if (!conjuncts) return false;
-  let until = Number.POSITIVE_INFINITY;
-  let from = Number.NEGATIVE_INFINITY;
-  for (const conjunct of conjuncts) {
-    const bound = timeBound(conjunct);
-    if (!bound) continue;
-    if (bound.kind === 'until') until = Math.min(until, bound.time);
-    else from = Math.max(from, bound.time);
+  let ast: ASTNode;
+  try {
+    ast = parse(expression).ast;
+  } catch {
+    return false;
   }
-  return until <= now.getTime() || until <= from;
+  return boundsExpired(ast, now.getTime());
 }
 
 /** The bindings that still grant at `now`, and evidence naming those whose condition has expired. */
@@ -50,75 +49,54 @@ export function grantingBindings(
 }
 
 /**
- * The bound `request.time` has in one conjunct: `until` a time (`<`, `<=`, or the time on the
- * left of `>` / `>=`), or `from` a time; undefined for anything else. A bound of `<=` that
- * equals now has not quite expired; a millisecond apart does not change a verdict.
+ * Whether the `request.time` bounds of the expression's `&&` operands, together, can hold no more
+ * at `now`: the earliest end has passed, or comes before the latest start. Any other operand,
+ * a `||` too (either side may hold), is taken to hold.
  */
-function timeBound(conjunct: string): { kind: 'until' | 'from'; time: number } | undefined {
-  const left = LEFT.exec(conjunct);
-  const right = left ? undefined : RIGHT.exec(conjunct);
-  const match = left ?? right;
-  if (!match?.groups) return undefined;
-  const time = Date.parse(match.groups.time ?? '');
-  if (Number.isNaN(time)) return undefined;
-  const less = match.groups.op?.startsWith('<') ?? false;
-  // request.time < T is "until T"; T > request.time says the same.
-  return { kind: less === Boolean(left) ? 'until' : 'from', time };
+function boundsExpired(node: ASTNode, now: number): boolean {
+  let until = Number.POSITIVE_INFINITY;
+  let from = Number.NEGATIVE_INFINITY;
+  for (const conjunct of conjunctsOf(node)) {
+    const bound = timeBound(conjunct);
+    if (!bound) continue;
+    if (bound.kind === 'until') until = Math.min(until, bound.time);
+    else from = Math.max(from, bound.time);
+  }
+  return until <= now || until <= from;
 }
 
-const TIMESTAMP = String.raw`timestamp\(\s*(?<quote>["'])(?<time>[^"']+)\k<quote>\s*\)`;
-const LEFT = new RegExp(String.raw`^request\.time\s*(?<op><=?|>=?)\s*${TIMESTAMP}$`);
-const RIGHT = new RegExp(String.raw`^${TIMESTAMP}\s*(?<op><=?|>=?)\s*request\.time$`);
+/** The operands of nested `&&` nodes (the node itself when it is not one). */
+function conjunctsOf(node: ASTNode): ASTNode[] {
+  return node.op === '&&' ? node.args.flatMap(conjunctsOf) : [node];
+}
 
 /**
- * The expression's `&&` operands at the top level, each without enclosing parentheses: any one
- * that is false makes it false. Undefined when it has a top-level `||` (then no operand alone
- * bounds it) or unbalanced parentheses.
+ * The bound a comparison puts on `request.time`: `until` a time (`request.time <` / `<=` it, or
+ * it `>` / `>=` `request.time`), or `from` a time; undefined for anything else. A bound of `<=`
+ * that equals now has not quite expired; a millisecond apart does not change a verdict.
  */
-function topLevelConjuncts(expression: string): string[] | undefined {
-  const text = unwrap(expression.trim());
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = undefined;
-      continue;
-    }
-    if (char === '"' || char === "'") quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (depth === 0 && text.startsWith('||', i)) return undefined;
-    else if (depth === 0 && text.startsWith('&&', i)) {
-      parts.push(text.slice(start, i));
-      start = i + 2;
-      i++;
-    }
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0 || quote) return undefined;
-  parts.push(text.slice(start));
-  return parts.map((part) => unwrap(part.trim()));
+function timeBound(node: ASTNode): { kind: 'until' | 'from'; time: number } | undefined {
+  if (node.op !== '<' && node.op !== '<=' && node.op !== '>' && node.op !== '>=') return undefined;
+  const [left, right] = node.args;
+  const timeOnRight = isRequestTime(left) ? timestampOf(right) : undefined;
+  const time = timeOnRight ?? (isRequestTime(right) ? timestampOf(left) : undefined);
+  if (time === undefined) return undefined;
+  const less = node.op.startsWith('<');
+  // request.time < T is "until T"; T > request.time says the same.
+  return { kind: less === (timeOnRight !== undefined) ? 'until' : 'from', time };
 }
 
-/** The text without parentheses that enclose all of it. */
-function unwrap(text: string): string {
-  let inner = text;
-  while (inner.startsWith('(') && inner.endsWith(')') && enclosesAll(inner))
-    inner = inner.slice(1, -1).trim();
-  return inner;
+function isRequestTime(node: ASTNode): boolean {
+  return (
+    node.op === '.' && node.args[1] === 'time' && node.args[0].op === 'id' && node.args[0].args === 'request'
+  );
 }
 
-/** Whether the opening parenthesis closes at the very end (not `(a) && (b)`). */
-function enclosesAll(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')') depth--;
-    if (depth === 0 && i < text.length - 1) return false;
-  }
-  return true;
+/** The time of a `timestamp("…")` call on a string literal, in milliseconds. */
+function timestampOf(node: ASTNode): number | undefined {
+  if (node.op !== 'call' || node.args[0] !== 'timestamp' || node.args[1].length !== 1) return undefined;
+  const [literal] = node.args[1];
+  if (literal?.op !== 'value' || typeof literal.args !== 'string') return undefined;
+  const time = Date.parse(literal.args);
+  return Number.isNaN(time) ? undefined : time;
 }
