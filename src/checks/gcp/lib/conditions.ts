@@ -29,7 +29,30 @@ export function grantingBindings(
   bindings: readonly GcpBinding[],
   now: Date,
   resourceId?: string,
-): { readonly granting: readonly GcpBinding[]; readonly expired: readonly Evidence[] } {
+): GrantingBindings {
+  // The hierarchy's checks ask again for the same ancestors' bindings, once per project below them.
+  let byCall = CACHE.get(bindings);
+  if (!byCall) {
+    byCall = new Map();
+    CACHE.set(bindings, byCall);
+  }
+  const key = `${now.getTime()} ${resourceId ?? ''}`;
+  let read = byCall.get(key);
+  if (!read) {
+    read = readBindings(bindings, now, resourceId);
+    byCall.set(key, read);
+  }
+  return read;
+}
+
+interface GrantingBindings {
+  readonly granting: readonly GcpBinding[];
+  readonly expired: readonly Evidence[];
+}
+
+const CACHE = new WeakMap<readonly GcpBinding[], Map<string, GrantingBindings>>();
+
+function readBindings(bindings: readonly GcpBinding[], now: Date, resourceId?: string): GrantingBindings {
   const granting: GcpBinding[] = [];
   const expired: Evidence[] = [];
   for (const binding of bindings) {
