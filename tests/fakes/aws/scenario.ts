@@ -398,6 +398,9 @@ function accountWideItems(id: string, region: string, rnd: () => number, users: 
       logFileValidationEnabled: rnd() < 0.7,
       isOrganizationTrail: false,
       homeRegion: region,
+      // Config's trail item carries it, as describe-trails does: no custom selectors, so every
+      // management event is recorded.
+      hasCustomEventSelectors: false,
     },
     supplementary: {},
   });

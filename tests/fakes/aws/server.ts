@@ -413,7 +413,7 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
               LogFileValidationEnabled: t.configuration['logFileValidationEnabled'],
               IsOrganizationTrail: t.configuration['isOrganizationTrail'],
               IncludeGlobalServiceEvents: true,
-              HasCustomEventSelectors: false,
+              HasCustomEventSelectors: t.configuration['hasCustomEventSelectors'],
               HasInsightSelectors: false,
             })),
         });
