@@ -176,6 +176,60 @@ describe('Cloud Custodian run output (resources.json beside metadata.json)', () 
     });
   });
 
+  describe("a user's policy filter annotations (c7n:Policies, with include-via c7n:Groups)", () => {
+    const admin = { PolicyName: 'AdministratorAccess', Arn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
+    const readOnly = { PolicyName: 'ReadOnlyAccess', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    const user = (name: string, annotations: Record<string, unknown>) => ({
+      UserName: name,
+      UserId: `AIDAC7N${name.toUpperCase().padEnd(13, '0')}`,
+      Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+      ...annotations,
+    });
+    const byId = (resources: readonly Resource<Record<string, unknown>>[], id: string) =>
+      resources.find((resource) => resource.id === id);
+
+    it('reads c7n:Policies without c7n:Groups as the policies attached to the user', async () => {
+      const file = runFolder({ name: 'adm', resource: 'iam-user', filters: [{ type: 'policy' }] }, [
+        user('a', { 'c7n:Policies': [admin, readOnly] }),
+      ]);
+      const { resources } = await read(file);
+      expect(byId(resources, `arn:aws:iam::${ACCOUNT}:user/a`)?.facts).toMatchObject({
+        attachedPolicyArns: { source: 'explicit', value: [admin.Arn, readOnly.Arn] },
+      });
+    });
+
+    it("reads include-via's c7n:Groups as the user's groups, each group with its attached policies", async () => {
+      const group = {
+        GroupName: 'admins',
+        GroupId: 'AGPAC7NADMINS0000001',
+        Arn: `arn:aws:iam::${ACCOUNT}:group/admins`,
+        AttachedPolicies: [{ PolicyName: admin.PolicyName, PolicyArn: admin.Arn }],
+      };
+      const file = runFolder(
+        { name: 'via', resource: 'iam-user', filters: [{ type: 'policy', 'include-via': true }] },
+        [user('g', { 'c7n:Policies': [admin, readOnly], 'c7n:Groups': [group] })],
+      );
+      const { resources } = await read(file);
+      // ReadOnlyAccess is in no group's list: attached to the user itself.
+      expect(byId(resources, `arn:aws:iam::${ACCOUNT}:user/g`)?.facts).toMatchObject({
+        attachedPolicyArns: { source: 'explicit', value: [readOnly.Arn] },
+        groups: { source: 'explicit', value: ['admins'] },
+      });
+      expect(byId(resources, group.Arn)).toMatchObject({
+        kansaType: 'iam.group',
+        facts: { name: { value: 'admins' }, attachedPolicyArns: { source: 'explicit', value: [admin.Arn] } },
+      });
+    });
+
+    it('leaves the policies unknown where no policy filter ran', async () => {
+      const file = runFolder({ name: 'plain', resource: 'iam-user' }, [user('p', {})]);
+      const { resources } = await read(file);
+      expect(byId(resources, `arn:aws:iam::${ACCOUNT}:user/p`)?.facts['attachedPolicyArns']).toMatchObject({
+        source: 'unknown',
+      });
+    });
+  });
+
   it("reads a function's c7n:Policy (the cross-account filter's GetPolicy answer) as its resource policy", async () => {
     const arn = `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:f`;
     const policy = JSON.stringify({

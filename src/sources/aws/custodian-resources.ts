@@ -7,6 +7,7 @@ import type { PathPlace } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { credentialReportRowToResource, reportCell } from './credential-report.ts';
+import { withUserPolicies } from './custodian-user-policies.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { resourceFlowLogListing } from './empty-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
@@ -58,13 +59,16 @@ const DESCRIBED: Readonly<Record<string, readonly [member: string, resourceType?
 };
 
 const FLOW_LOGS = DESCRIBE_APIS.find((api) => api.member === 'FlowLogs');
+/** A group as ListGroupsForUser (or GetGroup) lists it: what the iam-user policy filter's `c7n:Groups` holds. */
+const GROUP = DESCRIBE_APIS.find((api) => api.member === 'Group');
 
 /**
  * The records of a Custodian AWS run, placed by its metadata's account and Region where they
  * carry no ARN of their own (a security group, a volume), each with what Custodian's filters
  * annotated on it that kansa reads: a key's `KeyRotationEnabled` (key-rotation-status: the
  * GetKeyRotationStatus answer), a trail's `c7n:TrailStatus` (status: GetTrailStatus),
- * a function's `c7n:Policy` (cross-account: GetPolicy's policy), a user's `c7n:credential-report` (credential: its report row, read as the report's), a VPC's
+ * a function's `c7n:Policy` (cross-account: GetPolicy's policy), a user's `c7n:credential-report` (credential: its report row, read as the report's) and
+ * `c7n:Policies` / `c7n:Groups` (policy: its managed policies and groups, withUserPolicies), a VPC's
  * `c7n:flow-logs` (flow-logs: all its flow logs, from the Region's whole listing, read as flow log
  * records and as the VPC's flow logs listed, so that none is none). S3 buckets are
  * Custodian's own assembly of ListBuckets and the get-bucket-* answers (s3Items).
@@ -107,7 +111,12 @@ export function* custodianAwsResources(
       continue;
     }
     if (run.resource === 'aws.account') yield accountRecord(entry, place.account, { file: ctx.file, index });
-    else if (api) {
+    else if (api?.resourceType === 'AWS::IAM::User') {
+      const { user, groups } = withUserPolicies(entry);
+      const items = [withAnnotations(api, user, place)];
+      if (GROUP) for (const group of groups) items.push(describeEntryItem(GROUP, group, place));
+      yield* configItemsToResources(items, ctx, false, index, answer);
+    } else if (api) {
       const described = api.member === 'Reservations' ? instanceEntry(entry, undefined) : entry;
       yield* configItemsToResources([withAnnotations(api, described, place)], ctx, false, index, answer);
     } else {
