@@ -72,6 +72,13 @@ const table: {
     data: { rule: 'priority 1000' },
   },
   {
+    name: 'a deny of higher priority in the policy takes SSH first',
+    records: [orgPolicy([policyRule(100, 'deny', INTERNET_SSH, { ruleName: 'deny-ssh' }), ALLOW_SSH])],
+    status: 'PASS',
+    messageId: 'closed',
+    data: { denies: 'deny-ssh' },
+  },
+  {
     name: 'an allow of every port from 0.0.0.0/0 in the non-internet network context (srcNetworkScope)',
     records: [
       orgPolicy([policyRule(1000, 'allow', { ...ALL_FROM_ANYWHERE, srcNetworkScope: 'NON_INTERNET' })]),
@@ -114,13 +121,6 @@ const table: {
     ],
     status: 'UNKNOWN',
     messageId: 'ruleUnknown',
-  },
-  {
-    name: 'a deny of higher priority in the policy takes SSH first',
-    records: [orgPolicy([policyRule(100, 'deny', INTERNET_SSH, { ruleName: 'deny-ssh' }), ALLOW_SSH])],
-    status: 'PASS',
-    messageId: 'closed',
-    data: { denies: 'deny-ssh' },
   },
   {
     name: 'a goto_next of higher priority passes SSH to the levels below before the allow',
