@@ -220,6 +220,12 @@ export interface GcpFirewallPolicyRule {
    * by field name; or the rule's `match` cannot be read (`match`).
    */
   readonly otherSources: readonly string[];
+  /**
+   * `match.srcNetworkScope` (the API's later names `srcNetworkType`, `srcNetworkContext`),
+   * upper-case: `INTERNET`, `NON_INTERNET`, `VPC_NETWORKS`, `INTRA_VPC`; undefined when not set.
+   * A packet must match it and the other sources both.
+   */
+  readonly sourceNetworkContext: string | undefined;
   /** `match.destIpRanges`; empty: every destination. */
   readonly destinationRanges: readonly string[];
   /** Destination matchers other than ranges (`destFqdns`, `destRegionCodes`, `destAddressGroups`, …). */

@@ -195,4 +195,35 @@ describe('firewall policies', () => {
     });
     expect(second).toMatchObject({ disabled: undefined, otherSources: ['match'], layer4: undefined });
   });
+
+  it('reads the source network context by each of its names, apart from the sources it narrows', () => {
+    const networks = { srcNetworks: ['projects/osaka-juki-prod/global/networks/shared'] };
+    const [policy] = readRecords(
+      gcpRestResources,
+      hierarchicalPolicy(ORG_POLICY_ID, 'p', ORG, [
+        policyRule(100, 'allow', { ...INTERNET_SSH, srcNetworkScope: 'non_internet' }),
+        policyRule(101, 'allow', { ...INTERNET_SSH, srcNetworkType: 'INTERNET' }),
+        policyRule(102, 'allow', { ...INTERNET_SSH, ...networks, srcNetworkContext: 'VPC_NETWORKS' }),
+        policyRule(103, 'allow', { ...INTERNET_SSH, srcNetworkScope: 'UNSPECIFIED' }),
+        policyRule(104, 'allow', { ...INTERNET_SSH, ...networks }),
+      ]),
+    );
+    // The five rules, before the default rules every hierarchical policy has.
+    expect(
+      rulesOf(policy)
+        .slice(0, 5)
+        .map(({ sourceNetworkContext, otherSources }) => ({
+          sourceNetworkContext,
+          otherSources,
+        })),
+    ).toEqual([
+      { sourceNetworkContext: 'NON_INTERNET', otherSources: [] },
+      { sourceNetworkContext: 'INTERNET', otherSources: [] },
+      { sourceNetworkContext: 'VPC_NETWORKS', otherSources: [] },
+      // Not set: the rule matches its sources in every context.
+      { sourceNetworkContext: undefined, otherSources: [] },
+      // Networks without a context: a source matcher the record does not resolve.
+      { sourceNetworkContext: undefined, otherSources: ['srcNetworks'] },
+    ]);
+  });
 });

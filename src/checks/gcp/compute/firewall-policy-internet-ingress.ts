@@ -10,7 +10,13 @@ import {
 import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
-import { deniesAboveNode, deniesAboveProject, ruleShown } from '../lib/firewall-policies.ts';
+import {
+  deniesAboveNode,
+  deniesAboveProject,
+  fromNonInternetOnly,
+  rangesReachInternet,
+  ruleShown,
+} from '../lib/firewall-policies.ts';
 import {
   addressesOfRanges,
   denialsOf,
@@ -179,10 +185,15 @@ function judge(
 ): Judgement | undefined {
   if (rule.direction === 'EGRESS' || rule.disabled === true) return undefined;
   if (rule.action !== undefined && !ADMITTING.has(rule.action)) return undefined;
+  // A packet matches the network context and the other sources both: a non-internet one admits
+  // nothing from outside, whatever ranges the rule names.
+  if (fromNonInternetOnly(rule)) return undefined;
   // The source is every address any matcher names: the external-only ones are the internet.
   const external = rule.otherSources.filter((field) => EXTERNAL_SOURCES.has(field));
-  const internet = [...internetSources(rule.sourceRanges), ...external];
+  // Of a context not known, whether the ranges hold for internet traffic is not known.
+  const internet = rangesReachInternet(rule) ? [...internetSources(rule.sourceRanges), ...external] : [];
   const unresolved =
+    !rangesReachInternet(rule) ||
     rule.otherSources.some((field) => !EXTERNAL_SOURCES.has(field) && !INTERNAL_SOURCES.has(field)) ||
     (rule.sourceRanges.length === 0 && rule.otherSources.length === 0);
   if (internet.length === 0 && !unresolved) return undefined;
@@ -250,6 +261,8 @@ function cutOf(
 ): ReadDeny[] {
   if (rule === allow || rule.action === undefined || !STOPPING.has(rule.action)) return [];
   if (rule.direction !== 'INGRESS' || rule.disabled !== false || rule.priority === undefined) return [];
+  // A deny in a non-internet context takes nothing from the internet.
+  if (!rangesReachInternet(rule)) return [];
   if (rule.priority >= (allow.priority ?? 0) || !rule.layer4 || rule.sourceRanges.length === 0) return [];
   if (rule.otherDestinations.length > 0) return [];
   const networks = new Set(rule.targetResources);

@@ -190,7 +190,7 @@ function readPolicyDeny(
   if (rule.direction !== 'INGRESS' || rule.disabled !== false || rule.priority === undefined)
     return undefined;
   if (!rule.layer4 || rule.sourceRanges.length === 0 || rule.otherDestinations.length > 0) return undefined;
-  if (rule.targetSecureTags.length > 0) return undefined;
+  if (rule.targetSecureTags.length > 0 || !rangesReachInternet(rule)) return undefined;
   if (rule.targetResources.length > 0 && (network === undefined || !rule.targetResources.includes(network)))
     return undefined;
   const denied = protocolPorts(rule.layer4);
@@ -223,12 +223,26 @@ function meets(
 }
 
 /** A rule as the evidence shows it: what decides, in the REST field names. */
+/** Network contexts no internet traffic is in: VPC networks and intra-VPC are non-internet. */
+const NON_INTERNET_CONTEXTS = new Set(['NON_INTERNET', 'VPC_NETWORKS', 'INTRA_VPC']);
+
+/** The rule's source network context leaves out every packet from the internet. */
+export function fromNonInternetOnly(rule: GcpFirewallPolicyRule): boolean {
+  return rule.sourceNetworkContext !== undefined && NON_INTERNET_CONTEXTS.has(rule.sourceNetworkContext);
+}
+
+/** The rule's source ranges hold for internet traffic: no network context, or the internet one. */
+export function rangesReachInternet(rule: GcpFirewallPolicyRule): boolean {
+  return rule.sourceNetworkContext === undefined || rule.sourceNetworkContext === 'INTERNET';
+}
+
 export function ruleShown(rule: GcpFirewallPolicyRule): Record<string, unknown> {
   return {
     priority: rule.priority,
     action: rule.action,
     direction: rule.direction,
     srcIpRanges: rule.sourceRanges,
+    ...(rule.sourceNetworkContext !== undefined && { srcNetworkScope: rule.sourceNetworkContext }),
     layer4Configs: rule.layer4?.map((entry) => ({ ipProtocol: entry.protocol, ports: entry.ports })),
     ...(rule.targetResources.length > 0 && { targetResources: rule.targetResources }),
     ...(rule.targetServiceAccounts.length > 0 && { targetServiceAccounts: rule.targetServiceAccounts }),

@@ -120,6 +120,7 @@ function ruleOf(rule: JsonObject, path: string): GcpFirewallPolicyRule {
     disabled: rule.disabled === undefined || rule.disabled === null ? false : asBoolean(rule.disabled),
     sourceRanges: stringListOf(matched.srcIpRanges) ?? [],
     otherSources: isObject(match) ? othersOf(matched, 'src', 'srcIpRanges') : ['match'],
+    sourceNetworkContext: networkContextOf(matched),
     destinationRanges: stringListOf(matched.destIpRanges) ?? [],
     otherDestinations: othersOf(matched, 'dest', 'destIpRanges'),
     layer4: layer4Of(matched.layer4Configs),
@@ -137,12 +138,34 @@ function ruleOf(rule: JsonObject, path: string): GcpFirewallPolicyRule {
  * ranges that are no list of strings count as such a field too (what they hold is not known).
  */
 function othersOf(match: JsonObject, side: 'src' | 'dest', ranges: string): string[] {
+  // The source network context narrows the other sources, which it is not one of; the networks
+  // it names (`srcNetworks`, with VPC_NETWORKS) are inside it.
+  const context = (key: string) => side === 'src' && SOURCE_CONTEXT_FIELDS.includes(key);
+  const narrowing = side === 'src' && networkContextOf(match) !== undefined;
   const others = Object.entries(match)
     .filter(([key, value]) => key.startsWith(side) && key !== ranges && isSet(value))
+    .filter(([key, value]) => !(context(key) && typeof value === 'string'))
+    .filter(([key]) => !(narrowing && key === 'srcNetworks'))
     .map(([key]) => key);
   const listed = match[ranges];
   if (listed !== undefined && listed !== null && stringListOf(listed) === undefined) others.push(ranges);
   return others;
+}
+
+/**
+ * The API's names for the source network context, first to last: `srcNetworkScope` (and
+ * Terraform's `src_network_scope`), `srcNetworkType`, `srcNetworkContext`.
+ * https://cloud.google.com/firewall/docs/understand-network-contexts
+ */
+const SOURCE_CONTEXT_FIELDS = ['srcNetworkScope', 'srcNetworkType', 'srcNetworkContext'];
+
+/** The rule's source network context, upper-case; undefined when none is set (or UNSPECIFIED). */
+function networkContextOf(match: JsonObject): string | undefined {
+  const raw = SOURCE_CONTEXT_FIELDS.map((key) => match[key]).find(
+    (value) => value !== undefined && value !== null,
+  );
+  const context = typeof raw === 'string' ? raw.trim().toUpperCase() : undefined;
+  return context === '' || context === 'UNSPECIFIED' ? undefined : context;
 }
 
 function isSet(value: unknown): boolean {

@@ -16,6 +16,7 @@ import { FOLDER, firewallRecord, ORG } from '../../../sources/gcp/records.ts';
 
 const orgPolicy = (rules: Record<string, unknown>[], targets?: string[]) =>
   policyAssetRecord(hierarchicalPolicy(ORG_POLICY_ID, 'org-baseline', ORG, rules, targets));
+const ALL_FROM_ANYWHERE = { srcIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'all' }] };
 const ALLOW_SSH = policyRule(1000, 'allow', INTERNET_SSH, { ruleName: 'allow-ssh-anywhere' });
 
 const table: {
@@ -76,6 +77,50 @@ const table: {
     status: 'PASS',
     messageId: 'closed',
     data: { denies: 'deny-ssh' },
+  },
+  {
+    name: 'an allow of every port from 0.0.0.0/0 in the non-internet network context (srcNetworkScope)',
+    records: [
+      orgPolicy([policyRule(1000, 'allow', { ...ALL_FROM_ANYWHERE, srcNetworkScope: 'NON_INTERNET' })]),
+    ],
+    status: 'PASS',
+    messageId: 'notFromInternet',
+  },
+  {
+    name: 'an allow from 0.0.0.0/0 in the VPC networks context (srcNetworkContext, srcNetworks)',
+    records: [
+      orgPolicy([
+        policyRule(1000, 'allow', {
+          ...ALL_FROM_ANYWHERE,
+          srcNetworkContext: 'VPC_NETWORKS',
+          srcNetworks: ['projects/osaka-juki-prod/global/networks/shared'],
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notFromInternet',
+  },
+  {
+    name: 'an allow of SSH from 0.0.0.0/0 in the internet network context (srcNetworkType)',
+    records: [orgPolicy([policyRule(1000, 'allow', { ...INTERNET_SSH, srcNetworkType: 'INTERNET' })])],
+    status: 'FAIL',
+    messageId: 'managementPorts',
+  },
+  {
+    name: 'a deny of SSH from 0.0.0.0/0 in the intra-VPC context takes nothing from the internet',
+    records: [
+      orgPolicy([policyRule(100, 'deny', { ...INTERNET_SSH, srcNetworkScope: 'INTRA_VPC' }), ALLOW_SSH]),
+    ],
+    status: 'FAIL',
+    messageId: 'managementPorts',
+  },
+  {
+    name: 'an allow of SSH from 0.0.0.0/0 in a network context not known',
+    records: [
+      orgPolicy([policyRule(1000, 'allow', { ...INTERNET_SSH, srcNetworkContext: 'PARTNER_NETWORKS' })]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'ruleUnknown',
   },
   {
     name: 'a goto_next of higher priority passes SSH to the levels below before the allow',
