@@ -38,12 +38,20 @@ export function project(name: string, id: string, parent: Json, expressions: Jso
   };
 }
 
-export function iam(address: string, node: Json, role: string, members: string | string[]): Change {
+/** An IAM member or binding resource; `condition` is its `condition { expression, title }` block. */
+export function iam(
+  address: string,
+  node: Json,
+  role: string,
+  members: string | string[],
+  condition?: { expression: string; title: string },
+): Change {
   const many = Array.isArray(members);
+  const conditions = condition ? [{ description: null, ...condition }] : [];
   return {
     address,
-    after: { condition: [], role, ...node, ...(many ? { members } : { member: members }) },
-    afterUnknown: { etag: true, id: true, condition: [] },
+    after: { condition: conditions, role, ...node, ...(many ? { members } : { member: members }) },
+    afterUnknown: { etag: true, id: true, condition: conditions.map(() => ({})) },
   };
 }
 

@@ -81,13 +81,16 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     ],
   },
   evaluate(project, ctx) {
-    const { chain, above: bindingsAbove, evidence: inheritedFacts } = inheritedBindings(project, ctx);
+    const {
+      chain,
+      above: bindingsAbove,
+      granted: known,
+      evidence: inheritedFacts,
+    } = inheritedBindings(project, ctx);
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
     if (chain.own.source === 'unknown') {
       // What the folders and organization grant and, from a Terraform plan, what the plan grants
       // hold whatever the project's own policy says: an external principal among them fails.
-      const granted = project.facts.grantedBindings;
-      const known = granted && granted.source !== 'unknown' ? granted : undefined;
       const { external } = classifyAll(
         [...(known?.value ?? []), ...bindingsAbove.flatMap((a) => a.value)],
         domains,
@@ -100,7 +103,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
             grants: describeGrants(external),
           },
         );
-      return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
+      return undetermined('noProjectPolicy', [chain.own, ...(known ? [known] : []), ...inheritedFacts]);
     }
     const evidence = [chain.own, ...inheritedFacts, ...domainEvidence];
 

@@ -101,7 +101,12 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
   evaluate(project, ctx) {
     const max = ctx.params.maxPrivilegedPrincipals;
-    const { chain, above: bindingsAbove, evidence: inheritedFacts } = inheritedBindings(project, ctx);
+    const {
+      chain,
+      above: bindingsAbove,
+      granted: known,
+      evidence: inheritedFacts,
+    } = inheritedBindings(project, ctx);
     // Each binding with the node it is granted on: a role's reach depends on where it is bound.
     const above = bindingsAbove.map((a) => ({
       node: a.resourceId,
@@ -114,8 +119,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     if (chain.own.source === 'unknown') {
       // The project has at least the owners its folders and organization grant and, from a
       // Terraform plan, those the plan grants: already too many is a failure, whatever else is.
-      const granted = project.facts.grantedBindings;
-      const known = granted && granted.source !== 'unknown' ? granted : undefined;
       const { owners, roleEvidence } = privileged(
         [{ node: PROJECT, bindings: known?.value ?? [] }, ...above],
         folderAbove,
@@ -130,7 +133,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
           data,
         );
       }
-      return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
+      return undetermined('noProjectPolicy', [chain.own, ...(known ? [known] : []), ...inheritedFacts]);
     }
     const { owners, maybe, acting, unread, roleEvidence } = privileged(
       [{ node: PROJECT, bindings: chain.own.value }, ...above],

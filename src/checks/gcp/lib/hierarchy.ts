@@ -35,6 +35,11 @@ export interface InheritedBindings {
   readonly chain: Inherited<readonly GcpBinding[]>;
   /** The known bindings of the folders and organization above, nearest first: their policies', then what a plan grants there. */
   readonly above: readonly AncestorEvidence<readonly GcpBinding[]>[];
+  /**
+   * What a Terraform plan grants on the project without owning its policy (`grantedBindings`);
+   * undefined when it grants nothing known.
+   */
+  readonly granted: Extract<Fact<readonly GcpBinding[]>, { value: readonly GcpBinding[] }> | undefined;
   /** What places the project under them, and their bindings. */
   readonly evidence: readonly Evidence[];
 }
@@ -57,11 +62,19 @@ export function inheritedBindings(
     own: granting(policies.own),
     ancestors: policies.ancestors.map((ancestor) => granting(ancestor, ancestor.resourceId)),
   };
-  // What a Terraform plan grants on a folder or the organization without owning its policy.
+  // What a Terraform plan grants on the project, a folder or the organization without owning its policy.
   const granted = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
   const placement = chain.placement ?? granted.placement;
-  const above = [...chain.ancestors, ...granted.ancestors];
-  return { chain, above, evidence: [...(placement ? [placement] : []), ...above, ...expired] };
+  const above = [
+    ...chain.ancestors,
+    ...granted.ancestors.map((ancestor) => granting(ancestor, ancestor.resourceId)),
+  ];
+  return {
+    chain,
+    above,
+    granted: granted.own.source === 'unknown' ? undefined : granting(granted.own),
+    evidence: [...(placement ? [placement] : []), ...above, ...expired],
+  };
 }
 
 /** Reads `pick` on the project and on each of its ancestors found in the inventory. */

@@ -51,7 +51,7 @@ function bindingsOf(policy: JsonObject): GcpBinding[] | undefined {
 }
 
 /** A binding's IAM Condition expression (google.type.Expr `expression`); undefined when it has none. */
-function conditionOf(raw: unknown): string | undefined {
+export function conditionOf(raw: unknown): string | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const expression = (raw as JsonObject).expression;
   return typeof expression === 'string' && expression.trim() !== '' ? expression : undefined;

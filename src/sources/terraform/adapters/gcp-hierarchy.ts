@@ -2,12 +2,13 @@ import { explicit, explicitList, type ListUnion } from '../../../model/fact.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
+import { conditionOf } from '../../gcp/adapters/iam-policy.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
-import { auditLogConfigs, DATA, fromAsset, POLICY, readPolicyData, set } from './gcp-record.ts';
+import { auditLogConfigs, DATA, fromAsset, grant, POLICY, readPolicyData, set } from './gcp-record.ts';
 
 /**
  * The resource hierarchy: projects, folders and the organization, each with its IAM policy from
@@ -93,10 +94,10 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
   for (const part of [unit.primary, ...[...unit.parts.values()].flat()]) {
     switch (part.type) {
       case `${kind.prefix}_iam_member`:
-        bindings.push({ role: tr.read(part, 'role', path), members: [tr.read(part, 'member', path)] });
+        bindings.push(grant(tr, part, path, [tr.read(part, 'member', path)]));
         break;
       case `${kind.prefix}_iam_binding`:
-        bindings.push({ role: tr.read(part, 'role', path), members: tr.read(part, 'members', path) ?? [] });
+        bindings.push(grant(tr, part, path, tr.read(part, 'members', path) ?? []));
         break;
       case `${kind.prefix}_iam_policy`: {
         const text = readPolicyData(tr, ctx, part, path);
@@ -142,7 +143,7 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
  * each prove their grants exist, and the project holds them all.
  */
 const GRANTS: ListUnion<GcpBinding> = {
-  key: ({ role, members }) => JSON.stringify([role, [...members].sort()]),
+  key: ({ role, members, condition }) => JSON.stringify([role, [...members].sort(), condition ?? null]),
 };
 
 /**
@@ -154,7 +155,10 @@ function grantsKnown(bindings: readonly JsonObject[]): GcpBinding[] {
     const members = Array.isArray(binding.members)
       ? binding.members.filter((member): member is string => typeof member === 'string')
       : [];
-    return typeof binding.role === 'string' && members.length > 0 ? [{ role: binding.role, members }] : [];
+    const condition = conditionOf(binding.condition);
+    return typeof binding.role === 'string' && members.length > 0
+      ? [{ role: binding.role, members, ...(condition !== undefined && { condition }) }]
+      : [];
   });
 }
 

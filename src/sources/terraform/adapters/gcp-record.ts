@@ -105,10 +105,10 @@ export function resourcePolicy(
   const partsOfAll = (pick: (types: IamTypes) => string) =>
     typeSets.flatMap((types) => partsOf(unit, pick(types)));
   for (const member of partsOfAll((types) => types.member)) {
-    bindings.push({ role: tr.read(member, 'role', path), members: [tr.read(member, 'member', path)] });
+    bindings.push(grant(tr, member, path, [tr.read(member, 'member', path)]));
   }
   for (const binding of partsOfAll((types) => types.binding)) {
-    bindings.push({ role: tr.read(binding, 'role', path), members: tr.read(binding, 'members', path) ?? [] });
+    bindings.push(grant(tr, binding, path, tr.read(binding, 'members', path) ?? []));
   }
   const policy = partsOfAll((types) => types.policy).at(-1);
   if (policy) {
@@ -124,6 +124,30 @@ export function resourcePolicy(
   if (!policy && !isNew && !grantsPublic) tr.mark(path, `${unit.primary.address} (IAM)`, 'unmanaged');
   else tr.mark(path, `${unit.primary.address} (IAM)`, 'known');
   return { bindings };
+}
+
+/**
+ * The binding an `_iam_member` / `_iam_binding` resource makes: its role, the members given, and
+ * its IAM Condition (the `condition { expression, title }` block, at most one) as a policy's
+ * binding writes it. A condition the plan knows only after apply, or hides as sensitive, is left
+ * out: the grant then counts as unconditional, as an unread condition never drops a grant.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_iam#condition
+ */
+export function grant(tr: Translation, instance: TfInstance, path: string, members: unknown): JsonObject {
+  const role = tr.read(instance, 'role', path);
+  const values = tr.valuesOf(instance);
+  const expression = values.read('condition.0.expression');
+  if (expression.state !== 'known' || typeof expression.value !== 'string') return { role, members };
+  tr.mark(path, `${instance.address}.condition.0.expression`, 'known');
+  const title = values.read('condition.0.title');
+  return {
+    role,
+    members,
+    condition: {
+      expression: expression.value,
+      ...(title.state === 'known' && typeof title.value === 'string' && { title: title.value }),
+    },
+  };
 }
 
 /**

@@ -123,7 +123,34 @@ function planCases(): AnyCase[] {
       status: 'UNKNOWN',
       messageId: 'noProjectPolicy.plan',
     },
+    {
+      name: 'a Terraform plan granting a consumer account under a condition that has expired',
+      records: [
+        jsonFile(
+          plan([expiredGrant()], { providers: { google: { project: constant('osaka-juki-prod') } } }),
+          'plan.json',
+        ),
+      ],
+      params: { memberDomains: [DOMAIN] },
+      status: 'UNKNOWN',
+      messageId: 'noProjectPolicy.plan',
+    },
   ];
+}
+
+/** A `google_project_iam_member` whose `condition` block ended in 2021. */
+function expiredGrant() {
+  const member = projectIamMember('contractor', 'roles/editor', 'user:taro@gmail.com', 'osaka-juki-prod');
+  const condition = {
+    description: null,
+    expression: 'request.time < timestamp("2021-04-01T00:00:00+09:00")',
+    title: 'until-fy2020',
+  };
+  return {
+    ...member,
+    after: { ...member.after, condition: [condition] },
+    afterUnknown: { ...member.afterUnknown, condition: [{}] },
+  };
 }
 
 const cases: AnyCase[] = [
