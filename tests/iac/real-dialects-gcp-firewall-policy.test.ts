@@ -169,4 +169,50 @@ describe('firewall policies in a plan', () => {
     // Associated outside the plan, perhaps: the allow it holds is judged.
     expect(findingOf(scanned, CHECK, 'google_compute_firewall_policy.unattached').status).toBe('FAIL');
   });
+
+  it('reads match.src_network_scope: an allow from anywhere scoped to INTERNET fails, NON_INTERNET passes', async () => {
+    const scoped = (name: string, scope: string) => [
+      hierarchical(name),
+      rule(
+        HIERARCHICAL,
+        name,
+        `${name}_ssh`,
+        1000,
+        { action: 'allow' },
+        { ...SSH, src_network_scope: scope },
+      ),
+      association(HIERARCHICAL, name, ORG),
+    ];
+    const scanned = await scanDocument(
+      plan([...scoped('internet', 'INTERNET'), ...scoped('internal', 'NON_INTERNET')], { providers }),
+    );
+    expect(findingOf(scanned, CHECK, `${HIERARCHICAL}.internet`).status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, `${HIERARCHICAL}.internal`).status).toBe('PASS');
+  });
+
+  it('does not take a deny scoped to VPC_NETWORKS (src_networks) as closing SSH to the internet', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          hierarchical('vpc_deny'),
+          rule(
+            HIERARCHICAL,
+            'vpc_deny',
+            'deny_vpc_ssh',
+            100,
+            { action: 'deny' },
+            {
+              ...SSH,
+              src_network_scope: 'VPC_NETWORKS',
+              src_networks: ['projects/kansa-project/global/networks/shared'],
+            },
+          ),
+          rule(HIERARCHICAL, 'vpc_deny', 'ssh', 1000, { action: 'allow' }, SSH),
+          association(HIERARCHICAL, 'vpc_deny', ORG),
+        ],
+        { providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, `${HIERARCHICAL}.vpc_deny`).status).toBe('FAIL');
+  });
 });
