@@ -28,6 +28,7 @@ export default defineCheck<
   | 'noTrails'
   | 'noneListed'
   | 'unknownScope'
+  | 'selectorsAfterApply'
   | 'notListedHere'
   | 'onlyNotified'
   | 'onlyPicked'
@@ -65,6 +66,10 @@ export default defineCheck<
       noManagementEvents: {
         ja: '全リージョン対象の証跡 {{trails}} のイベントセレクターは、管理イベントの読み取りと書き込みの両方を記録しません',
         en: 'The event selectors of multi-Region trails {{trails}} do not record both read and write management events',
+      },
+      selectorsAfterApply: {
+        ja: '全リージョン対象の証跡 {{trails}} のイベントセレクターは適用後にしか分からないため、管理イベントの読み取りと書き込みを記録するかは判断できません',
+        en: 'The event selectors of multi-Region trails {{trails}} are known only after apply, so whether they record read and write management events cannot be told',
       },
       noMultiRegion: {
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
@@ -144,8 +149,14 @@ export default defineCheck<
     }));
     const multi = scopes.filter((scope) => scope.multiRegion.value === true);
     // A trail whose event selectors leave out read or write management events does not record
-    // the account's activity; one whose selectors were not read is taken as the rest are.
-    const recording = multi.filter((scope) => scope.managementEvents.value !== false);
+    // the account's activity; one whose selectors an export did not record is taken as the rest
+    // are. A plan or state shows every trail's selectors: unknown there, they are set only after
+    // apply (or hidden as sensitive), so such a trail is not taken as recording.
+    const selectorsUnknown = (scope: (typeof scopes)[number]) =>
+      scope.managementEvents.value === undefined && isPlanOrigin(scope.trail.origin);
+    const recording = multi.filter(
+      (scope) => scope.managementEvents.value !== false && !selectorsUnknown(scope),
+    );
     // A multi-Region trail that is logging; else one whose logging is not known (PASS with the note).
     const best =
       recording.find((scope) => scope.logging.value === true) ??
@@ -204,7 +215,10 @@ export default defineCheck<
       listed.every((trail) => isPlanOrigin(trail.origin))
     ) {
       const stopped = multi.map((scope) => scope.logging);
-      return undetermined('notInPlan', [...evidence, ...stopped], data);
+      const unread = multi
+        .filter(selectorsUnknown)
+        .map((scope) => evidenceFrom(scope.trail, scope.managementEvents));
+      return undetermined('notInPlan', [...evidence, ...stopped, ...unread], data);
     }
     // Every multi-Region trail that records management events is stopped: a stopped trail records nothing.
     if (recording.length > 0) {
@@ -218,6 +232,13 @@ export default defineCheck<
         { trails: recording.map((scope) => scope.name) },
       );
     }
+    const unreadSelectors = multi.filter(selectorsUnknown);
+    if (unreadSelectors.length > 0)
+      return undetermined(
+        'selectorsAfterApply',
+        unreadSelectors.map((scope) => evidenceFrom(scope.trail, scope.managementEvents)),
+        { trails: unreadSelectors.map((scope) => scope.name) },
+      );
     if (multi.length > 0) {
       return fail(
         'noManagementEvents',

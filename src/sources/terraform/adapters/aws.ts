@@ -15,6 +15,7 @@ import { awsRdsAdapters } from './aws-rds.ts';
 import { configItem, fromConfigItem, readInto } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 import { awsStoreAdapters } from './aws-stores.ts';
+import { eventSelectors } from './aws-trail-selectors.ts';
 import { awsVpcAdapters } from './aws-vpc.ts';
 
 /**
@@ -202,6 +203,7 @@ function permission(
  * `enable_logging` (default true) is whether the trail logs: the provider starts or stops it
  * (StartLogging, StopLogging) and reads it back from GetTrailStatus, which Config does not record
  * (the `IsLogging` a saved get-trail-status answer gives).
+ * The event selectors are read as get-event-selectors answers them (aws-trail-selectors.ts).
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail
  */
 function cloudTrail(unit: Unit, tr: Translation): Resource {
@@ -217,6 +219,7 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
     },
     'configuration',
   );
+  Object.assign(configuration, eventSelectors(unit.primary, tr));
   return fromConfigItem(configItem('AWS::CloudTrail::Trail', configuration), tr);
 }
 

@@ -114,20 +114,26 @@ const planTrail = (multiRegion: boolean, logging = true) => ({
   name: 'regional',
   s3_bucket_name: 'trail-logs',
 });
-const planFile = (multiRegion: boolean, logging = true) =>
+/** `selectorsLater`: its `event_selector` known only after apply (set from another resource). */
+const planFile = (multiRegion: boolean, logging = true, selectorsLater = false, account = PLAN_ACCOUNT) =>
   jsonFile(
     plan(
       [
         {
           address: 'aws_cloudtrail.regional',
           after: planTrail(multiRegion, logging),
-          afterUnknown: { arn: true, home_region: true, id: true },
+          afterUnknown: {
+            arn: true,
+            home_region: true,
+            id: true,
+            ...(selectorsLater && { event_selector: true }),
+          },
           expressions: { name: constant('regional'), is_multi_region_trail: constant(multiRegion) },
         },
       ],
       {
         providers: {
-          aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant([PLAN_ACCOUNT]) },
+          aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant([account]) },
         },
       },
     ),
@@ -488,6 +494,24 @@ export default {
       target: accountResourceId('aws', PLAN_ACCOUNT),
       status: 'UNKNOWN',
       messageId: 'notInPlan',
+    },
+    {
+      name: "a Terraform plan's only multi-Region trail has event selectors known only after apply",
+      records: [planFile(true, true, true)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notInPlan',
+      evidence: expect.arrayContaining([
+        expect.objectContaining({ path: 'aws_cloudtrail.regional.event_selector', source: 'unknown' }),
+      ]),
+    },
+    {
+      name: 'a planned multi-Region trail whose selectors are known only after apply, beside the listed trails',
+      records: [planFile(true, true, true, ACCOUNT), trail('local', { isMultiRegionTrail: false }), ROOT],
+      status: 'UNKNOWN',
+      messageId: 'selectorsAfterApply',
+      data: { trails: ['regional'] },
+      evidence: [{ path: 'aws_cloudtrail.regional.event_selector', source: 'unknown' }],
     },
     {
       name: "a Terraform state's only trail covers one Region",
