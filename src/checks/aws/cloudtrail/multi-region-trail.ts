@@ -157,6 +157,7 @@ export default defineCheck<
     const recording = multi.filter(
       (scope) => scope.managementEvents.value !== false && !selectorsUnknown(scope),
     );
+    const unreadSelectors = multi.filter(selectorsUnknown);
     // A multi-Region trail that is logging; else one whose logging is not known (PASS with the note).
     const best =
       recording.find((scope) => scope.logging.value === true) ??
@@ -215,9 +216,7 @@ export default defineCheck<
       listed.every((trail) => isPlanOrigin(trail.origin))
     ) {
       const stopped = multi.map((scope) => scope.logging);
-      const unread = multi
-        .filter(selectorsUnknown)
-        .map((scope) => evidenceFrom(scope.trail, scope.managementEvents));
+      const unread = unreadSelectors.map((scope) => evidenceFrom(scope.trail, scope.managementEvents));
       return undetermined('notInPlan', [...evidence, ...stopped, ...unread], data);
     }
     // Every multi-Region trail that records management events is stopped: a stopped trail records nothing.
@@ -232,7 +231,6 @@ export default defineCheck<
         { trails: recording.map((scope) => scope.name) },
       );
     }
-    const unreadSelectors = multi.filter(selectorsUnknown);
     if (unreadSelectors.length > 0)
       return undetermined(
         'selectorsAfterApply',

@@ -191,9 +191,10 @@ function judge(
   // The source is every address any matcher names: the external-only ones are the internet.
   const external = rule.otherSources.filter((field) => EXTERNAL_SOURCES.has(field));
   // Of a context not known, whether the ranges hold for internet traffic is not known.
-  const internet = rangesReachInternet(rule) ? [...internetSources(rule.sourceRanges), ...external] : [];
+  const reaches = rangesReachInternet(rule);
+  const internet = reaches ? [...internetSources(rule.sourceRanges), ...external] : [];
   const unresolved =
-    !rangesReachInternet(rule) ||
+    !reaches ||
     rule.otherSources.some((field) => !EXTERNAL_SOURCES.has(field) && !INTERNAL_SOURCES.has(field)) ||
     (rule.sourceRanges.length === 0 && rule.otherSources.length === 0);
   if (internet.length === 0 && !unresolved) return undefined;

@@ -222,7 +222,6 @@ function meets(
   return a.ports.some(([first, last]) => b.ports.some(([from, to]) => first <= to && from <= last));
 }
 
-/** A rule as the evidence shows it: what decides, in the REST field names. */
 /** Network contexts no internet traffic is in: VPC networks and intra-VPC are non-internet. */
 const NON_INTERNET_CONTEXTS = new Set(['NON_INTERNET', 'VPC_NETWORKS', 'INTRA_VPC']);
 
@@ -236,6 +235,7 @@ export function rangesReachInternet(rule: GcpFirewallPolicyRule): boolean {
   return rule.sourceNetworkContext === undefined || rule.sourceNetworkContext === 'INTERNET';
 }
 
+/** A rule as the evidence shows it: what decides, in the REST field names. */
 export function ruleShown(rule: GcpFirewallPolicyRule): Record<string, unknown> {
   return {
     priority: rule.priority,
